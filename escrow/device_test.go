@@ -1,0 +1,92 @@
+package escrow
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+)
+
+func TestDeviceRoundTrip(t *testing.T) {
+	s := newTestSystem(t, 5, DefaultChecksumBits, 2)
+	alice, bob := s.devices[0], s.devices[1]
+	for _, msg := range []string{"", "a", "exactly8", "a longer message that spans several Skipjack blocks"} {
+		ks := s.sessionKey(t)
+		tr, err := alice.Encrypt(s.rand, ks, []byte(msg))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tr.Ciphertext)%8 != 0 || len(tr.Ciphertext) <= len(msg) {
+			t.Errorf("ciphertext of %d bytes for %d-byte message", len(tr.Ciphertext), len(msg))
+		}
+		got, err := bob.Decrypt(ks, tr)
+		if err != nil {
+			t.Fatalf("%q: %v", msg, err)
+		}
+		if string(got) != msg {
+			t.Errorf("decrypted %q, want %q", got, msg)
+		}
+	}
+}
+
+func TestDeviceRefusesBadLEAF(t *testing.T) {
+	s := newTestSystem(t, 6, DefaultChecksumBits, 2)
+	alice, bob := s.devices[0], s.devices[1]
+	ks := s.sessionKey(t)
+	tr, err := alice.Encrypt(s.rand, ks, []byte("meet at noon"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		ks   SessionKey
+		edit func(*Transmission)
+		want error
+	}{
+		{"wrong session key", SessionKey{1}, func(*Transmission) {}, ErrLEAFRejected},
+		{"LEAF from another call", ks, func(t *Transmission) {
+			other, _ := alice.Encrypt(s.rand, SessionKey{2}, []byte("x"))
+			t.LEAF = other.LEAF
+		}, ErrLEAFRejected},
+		{"IV changed", ks, func(t *Transmission) { t.IV[0] ^= 1 }, ErrLEAFRejected},
+		{"LEAF truncated", ks, func(t *Transmission) { t.LEAF = t.LEAF[:10] }, ErrLEAFRejected},
+		{"ciphertext truncated", ks, func(t *Transmission) { t.Ciphertext = t.Ciphertext[:5] }, ErrMalformed},
+		{"ciphertext empty", ks, func(t *Transmission) { t.Ciphertext = nil }, ErrMalformed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := *tr
+			c.LEAF = bytes.Clone(tr.LEAF)
+			c.Ciphertext = bytes.Clone(tr.Ciphertext)
+			tt.edit(&c)
+			if _, err := bob.Decrypt(tt.ks, &c); !errors.Is(err, tt.want) {
+				t.Fatalf("Decrypt error = %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestDecryptTrafficWrongKey(t *testing.T) {
+	ks := SessionKey{1, 2, 3}
+	ct, err := encryptTraffic(ks, IV{4}, []byte("the plan"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := DecryptTraffic(SessionKey{9}, IV{4}, ct)
+	if err == nil && string(got) == "the plan" {
+		t.Fatal("wrong key recovered the plaintext")
+	}
+}
+
+func TestUnitIDsUnique(t *testing.T) {
+	s := newTestSystem(t, 7, DefaultChecksumBits, 200)
+	seen := map[UnitID]bool{}
+	for _, d := range s.devices {
+		if seen[d.UnitID()] {
+			t.Fatalf("unit ID %s made twice", d.UnitID())
+		}
+		seen[d.UnitID()] = true
+	}
+	if s.nist.Units() != 200 || s.treasury.Units() != 200 {
+		t.Fatalf("agents hold %d and %d components, want 200 each", s.nist.Units(), s.treasury.Units())
+	}
+}

@@ -1,0 +1,70 @@
+package escrow
+
+import (
+	"bytes"
+	"crypto/hkdf"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+
+	"golang.org/x/crypto/curve25519"
+)
+
+// sessionKeyInfo labels the HKDF output so this key is never confused with
+// a key derived elsewhere from the same secret.
+const sessionKeyInfo = "escrowlab/clipper/v1 session key"
+
+// KeyExchange is one caller's half of the Diffie-Hellman agreement that sets
+// a call's session key, done outside the chip as the AT&T TSD 3600 did. This
+// model uses X25519 in place of the TSD 3600's Diffie-Hellman group.
+type KeyExchange struct {
+	scalar [curve25519.ScalarSize]byte
+	public [curve25519.PointSize]byte
+	used   bool
+}
+
+// NewKeyExchange draws a fresh X25519 key pair from rand.
+func NewKeyExchange(rand io.Reader) (*KeyExchange, error) {
+	k := &KeyExchange{}
+	if _, err := io.ReadFull(rand, k.scalar[:]); err != nil {
+		return nil, fmt.Errorf("drawing key-exchange secret: %w", err)
+	}
+	pub, err := curve25519.X25519(k.scalar[:], curve25519.Basepoint)
+	if err != nil {
+		return nil, fmt.Errorf("key exchange: %w", err)
+	}
+	copy(k.public[:], pub)
+	return k, nil
+}
+
+// Public returns the value sent to the other caller (and seen by any
+// wiretap).
+func (k *KeyExchange) Public() [curve25519.PointSize]byte { return k.public }
+
+// SessionKey combines this side's secret with the peer's public value and
+// reduces the shared secret to an 80-bit session key with HKDF-SHA256. Both
+// callers get the same key. The secret is wiped afterwards, so a
+// KeyExchange gives one session key only.
+func (k *KeyExchange) SessionKey(peer [curve25519.PointSize]byte) (SessionKey, error) {
+	var ks SessionKey
+	if k.used {
+		return ks, errors.New("escrow: key exchange already used; its secret was wiped")
+	}
+	shared, err := curve25519.X25519(k.scalar[:], peer[:])
+	k.scalar, k.used = [curve25519.ScalarSize]byte{}, true
+	if err != nil {
+		return ks, fmt.Errorf("key exchange: %w", err)
+	}
+	lo, hi := k.public[:], peer[:]
+	if bytes.Compare(lo, hi) > 0 {
+		lo, hi = hi, lo
+	}
+	info := append(append([]byte(sessionKeyInfo), lo...), hi...)
+	key, err := hkdf.Key(sha256.New, shared, nil, string(info), KeySize)
+	if err != nil {
+		return ks, fmt.Errorf("deriving session key: %w", err)
+	}
+	copy(ks[:], key)
+	return ks, nil
+}
