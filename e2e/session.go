@@ -1,0 +1,54 @@
+package e2e
+
+import (
+	"fmt"
+	"math"
+)
+
+// A Session is one side of an established conversation. It holds a send key,
+// a receive key and a sequence counter for each direction. Messages must be
+// opened in the order they were sealed. A Session is not safe for concurrent
+// use.
+type Session struct {
+	send, recv       [32]byte
+	sendSeq, recvSeq uint64
+}
+
+func newSession(k Keys, initiator bool) *Session {
+	if initiator {
+		return &Session{send: k.InitiatorToResponder, recv: k.ResponderToInitiator}
+	}
+	return &Session{send: k.ResponderToInitiator, recv: k.InitiatorToResponder}
+}
+
+// Seal encrypts and authenticates plaintext as the next message to the peer
+// and returns the wire form: an 8-byte big-endian sequence number followed
+// by the ChaCha20-Poly1305 ciphertext and tag.
+//
+// Seal panics if the 2^64-1 sequence numbers of the session are exhausted,
+// rather than reuse a nonce.
+func (s *Session) Seal(plaintext []byte) []byte {
+	if s.sendSeq == math.MaxUint64 {
+		panic("e2e: session sequence numbers exhausted")
+	}
+	out := sealMessage(s.send, s.sendSeq, plaintext)
+	s.sendSeq++
+	return out
+}
+
+// Open authenticates and decrypts the next message from the peer. It returns
+// an error wrapping ErrMalformed for a message too short to parse,
+// ErrAuthentication for a tampered or foreign message, and ErrReplay for an
+// authentic message that is not the next one expected. A rejected message
+// does not change the session's state.
+func (s *Session) Open(sealed []byte) ([]byte, error) {
+	seq, plaintext, err := OpenMessage(s.recv, sealed)
+	if err != nil {
+		return nil, err
+	}
+	if seq != s.recvSeq {
+		return nil, fmt.Errorf("%w: got message %d, want %d", ErrReplay, seq, s.recvSeq)
+	}
+	s.recvSeq++
+	return plaintext, nil
+}
