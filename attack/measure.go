@@ -1,0 +1,64 @@
+package attack
+
+import "time"
+
+// Exposure is what one attacker got out of one scheme's archive.
+type Exposure struct {
+	Scheme       Scheme
+	Total        int         // sessions in the archive
+	Opened       int         // sessions whose every message was recovered exactly as sent
+	OpenedBefore int         // of those, sessions held before the leak
+	OpenedAfter  int         // of those, sessions held at or after the leak
+	Wrong        int         // sessions that decrypted to something other than what was said
+	Recovered    []Recovered // the opened sessions, oldest first
+}
+
+// Recovered is one session an attacker opened, with what it read.
+type Recovered struct {
+	Conversation Conversation
+	Texts        []string
+}
+
+// Measure runs attacker a over every captured session of one scheme and
+// checks each result against sent, the ground truth. Sessions at or after
+// leakAt count as after the leak.
+func Measure(a *Attacker, captures []Capture, sent []Conversation, leakAt time.Time) Exposure {
+	truth := make(map[int]Conversation, len(sent))
+	for _, c := range sent {
+		truth[c.Session] = c
+	}
+	var e Exposure
+	for _, c := range captures {
+		e.Scheme = c.Scheme
+		e.Total++
+		texts, err := a.Open(c)
+		if err != nil {
+			continue
+		}
+		conv, ok := truth[c.Session]
+		if !ok || !matches(conv, texts) {
+			e.Wrong++
+			continue
+		}
+		e.Opened++
+		if c.At.Before(leakAt) {
+			e.OpenedBefore++
+		} else {
+			e.OpenedAfter++
+		}
+		e.Recovered = append(e.Recovered, Recovered{Conversation: conv, Texts: texts})
+	}
+	return e
+}
+
+func matches(c Conversation, texts []string) bool {
+	if len(texts) != len(c.Messages) {
+		return false
+	}
+	for i, m := range c.Messages {
+		if texts[i] != m.Text {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,52 @@
+package attack
+
+import (
+	"time"
+
+	"github.com/escrowlab/escrowlab/escrow"
+)
+
+// Wiretap records what a passive eavesdropper on the network sees of every
+// session, under every scheme. It does not see names: only bytes on the wire
+// and when they passed.
+type Wiretap struct {
+	captures []Capture
+}
+
+// Capture is what the wiretap saw of one session under one scheme. Exactly
+// one of Clipper and E2E is set.
+type Capture struct {
+	Session int       // the conversation's number, the same under every scheme
+	At      time.Time // when the session began
+	Scheme  Scheme
+	Clipper *ClipperCapture
+	E2E     *E2ECapture
+}
+
+// ClipperCapture is a Clipper call on the wire: the two key-exchange values,
+// then one transmission (LEAF, IV, ciphertext) per message.
+type ClipperCapture struct {
+	Exchange      [2][32]byte
+	Transmissions []*escrow.Transmission
+}
+
+// E2ECapture is an end-to-end session on the wire: the two handshake
+// messages and the sealed messages in the order sent.
+type E2ECapture struct {
+	Hello, Reply []byte
+	Sealed       [][]byte
+}
+
+// record appends c to the archive.
+func (t *Wiretap) record(c Capture) { t.captures = append(t.captures, c) }
+
+// Captures returns the archive, oldest first, optionally only one scheme's.
+func (t *Wiretap) Captures(scheme Scheme) []Capture {
+	var out []Capture
+	for _, c := range t.captures {
+		if scheme == "" || c.Scheme == scheme {
+			out = append(out, c)
+		}
+	}
+	return out
+}

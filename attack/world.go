@@ -1,0 +1,126 @@
+package attack
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/escrowlab/escrowlab/e2e"
+	"github.com/escrowlab/escrowlab/escrow"
+)
+
+// The two escrow agents named by the US government in February 1994.
+const (
+	FirstAgentName  = "NIST"
+	SecondAgentName = "Treasury Automated Systems Division"
+)
+
+// Person is one user: a Clipper chip in their phone and an end-to-end
+// identity in their messaging app.
+type Person struct {
+	Name     string
+	Chip     *escrow.Device
+	Identity *e2e.Identity
+}
+
+// Config describes the world to build.
+type Config struct {
+	People       []string  // names, one Person each
+	ChecksumBits int       // LEAF checksum width; 0 means escrow.DefaultChecksumBits
+	Start        time.Time // the clock's starting time
+}
+
+// World is one EES installation (a family key, two escrow agents, a chip
+// facility), the people using it, a simulated clock, and a wiretap on the
+// network that records every call under every scheme. All keys come from
+// one seeded generator, so a world is reproducible from its seed.
+type World struct {
+	Family   *escrow.Family
+	Agents   [2]*escrow.EscrowAgent
+	Facility *escrow.Facility
+	People   []*Person
+	Tap      *Wiretap
+
+	sent  []Conversation
+	src   *rand.ChaCha8
+	rng   *rand.Rand
+	clock time.Time
+}
+
+// NewWorld builds a world from the seeded source src: it makes the family
+// key, the agents and one chip and identity per person, depositing every
+// chip's components with the agents.
+func NewWorld(src *rand.ChaCha8, cfg Config) (*World, error) {
+	bits := cfg.ChecksumBits
+	if bits == 0 {
+		bits = escrow.DefaultChecksumBits
+	}
+	kf, err := escrow.NewFamilyKey(src)
+	if err != nil {
+		return nil, err
+	}
+	family, err := escrow.NewFamily(kf, bits)
+	if err != nil {
+		return nil, err
+	}
+	w := &World{
+		Family: family,
+		Agents: [2]*escrow.EscrowAgent{escrow.NewEscrowAgent(FirstAgentName), escrow.NewEscrowAgent(SecondAgentName)},
+		Tap:    &Wiretap{},
+		src:    src,
+		rng:    rand.New(src),
+		clock:  cfg.Start,
+	}
+	if w.Facility, err = escrow.NewFacility(family, w.Agents[0], w.Agents[1]); err != nil {
+		return nil, err
+	}
+	seen := make(map[string]bool)
+	for _, name := range cfg.People {
+		if name == "" || seen[name] {
+			return nil, fmt.Errorf("person %q: names must be unique and non-empty", name)
+		}
+		seen[name] = true
+		p := &Person{Name: name}
+		if p.Chip, err = w.Facility.Manufacture(src); err != nil {
+			return nil, fmt.Errorf("making %s's chip: %w", name, err)
+		}
+		if p.Identity, err = e2e.NewIdentity(src); err != nil {
+			return nil, fmt.Errorf("making %s's identity: %w", name, err)
+		}
+		w.People = append(w.People, p)
+	}
+	return w, nil
+}
+
+// Person returns the person called name, or nil.
+func (w *World) Person(name string) *Person {
+	for _, p := range w.People {
+		if p.Name == name {
+			return p
+		}
+	}
+	return nil
+}
+
+// Owner returns the person whose chip has unit ID id, or nil.
+func (w *World) Owner(id escrow.UnitID) *Person {
+	for _, p := range w.People {
+		if p.Chip.UnitID() == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// Rand returns the world's seeded generator, for callers that need more
+// randomness from the same seed.
+func (w *World) Rand() *rand.ChaCha8 { return w.src }
+
+// Now returns the simulated time.
+func (w *World) Now() time.Time { return w.clock }
+
+// Advance moves the simulated clock forward by d.
+func (w *World) Advance(d time.Duration) { w.clock = w.clock.Add(d) }
+
+// Sent returns the ground truth: every conversation held so far, in order.
+func (w *World) Sent() []Conversation { return append([]Conversation(nil), w.sent...) }
