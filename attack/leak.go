@@ -26,9 +26,8 @@ type Leak struct {
 
 // Attacker tries to open captured sessions with one Leak and nothing else.
 type Attacker struct {
-	leak   Leak
-	family *escrow.Family            // nil without the family key
-	proc   *escrow.DecryptProcessor // the attacker's own decrypt processor, if it has KF
+	leak Leak
+	proc *escrow.DecryptProcessor // the attacker's own decrypt processor, if it has KF
 }
 
 // NewAttacker prepares an attacker holding leak. checksumBits is the width
@@ -38,11 +37,11 @@ func NewAttacker(leak Leak, checksumBits int) (*Attacker, error) {
 	if leak.FamilyKey == nil {
 		return a, nil
 	}
-	var err error
-	if a.family, err = escrow.NewFamily(*leak.FamilyKey, checksumBits); err != nil {
+	family, err := escrow.NewFamily(*leak.FamilyKey, checksumBits)
+	if err != nil {
 		return nil, err
 	}
-	a.proc = escrow.NewDecryptProcessor(a.family)
+	a.proc = escrow.NewDecryptProcessor(family)
 	for id, ku := range leak.UnitKeys {
 		a.proc.AddUnitKey(id, ku)
 	}
