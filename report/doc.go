@@ -1,0 +1,14 @@
+// Package report renders a [scenario.Transcript] for people to read.
+//
+// A scenario records what happened, step by step, as plain data; report
+// turns that record into output. [Text] writes it for a terminal or a plain
+// text file: numbered acts and steps, plain words first and bytes second
+// (bytes as grouped, elided hex from [Hex]), an outcome symbol on every
+// step that has one, a "Why it matters" note, aligned tables and a list of
+// references.
+//
+// Library code never inspects the terminal. The caller, the escrowlab
+// command, decides whether to use colour and how wide to wrap, and passes
+// that in [TextOptions]. Only package report and the command write output;
+// every other package returns values.
+package report
