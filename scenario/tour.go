@@ -1,0 +1,104 @@
+package scenario
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/escrow"
+)
+
+// The tour's cast and calendar.
+var (
+	tourCast  = []string{"Alice", "Bob", "Carol", "Dave", "Erin", "Frank"}
+	tourStart = time.Date(1994, time.March, 7, 9, 0, 0, 0, time.UTC)
+)
+
+// tour is the state the acts of the tour share.
+type tour struct {
+	b *builder
+	w *attack.World
+
+	alice, bob, carol *attack.Person
+	first             attack.Conversation // Alice's call to Bob in act 2
+	firstClipper      *attack.ClipperCall
+	firstE2E          *attack.E2ECapture
+	warrant           escrow.Warrant
+	aliceKU           escrow.UnitKey // rebuilt under the warrant in act 3
+	leakAt            time.Time
+}
+
+func runTour(opts Options) (*Transcript, error) {
+	w, err := attack.NewWorld(newSource(opts.Seed), attack.Config{People: tourCast, Start: tourStart})
+	if err != nil {
+		return nil, fmt.Errorf("building the tour's world: %w", err)
+	}
+	t := &tour{
+		b: newBuilder("tour", "Key escrow, end to end: a guided tour", opts.Seed),
+		w: w, alice: w.Person("Alice"), bob: w.Person("Bob"), carol: w.Person("Carol"),
+	}
+	t.intro()
+	for _, act := range []func() error{t.setup, t.clipperCall, t.lawfulAccess, t.endToEnd, t.leak, t.summary} {
+		if err := act(); err != nil {
+			return nil, fmt.Errorf("tour: %w", err)
+		}
+	}
+	return t.b.finish(), nil
+}
+
+func (t *tour) intro() {
+	t.b.intro("In 2015 the United States protested China's draft rules requiring technology firms to hand over encryption keys and build in back doors; commentators answered that America had tried the same idea in the 1990s with the Clipper chip, and warned that escrowed keys can fall to other states' spies or to criminals.",
+		refNews001, refNews003, refNews004)
+	t.b.intro(fmt.Sprintf("This tour runs that argument: six people call one another under Clipper's key escrow and under end-to-end encryption with forward secrecy, a wiretap records everything, and the archive is attacked with real cryptography. Every count below was measured in this run, with keys from a generator seeded with %d so it can be replayed exactly (deterministic keys are for demonstration only).", t.b.t.Seed))
+	t.b.intro("A teaching model, not a product: Skipjack is the real, declassified cipher, but the inside of the real LEAF was classified and never published, so escrowlab's LEAF is its own design with the published fields and sizes (see docs/how-it-works.md). Do not use escrowlab to protect real secrets.",
+		refSkipjackSpec)
+}
+
+func (t *tour) setup() error {
+	w := t.w
+	t.b.act("Setting up key escrow", "Before anyone makes a call, the government creates one family key, names two escrow agents and has a chip made for every phone.")
+	kf := w.Family.Key()
+	t.b.step(Step{
+		Actor: "Government", Action: "creates the family key KF, built into every Clipper chip",
+		Values: []Value{bytesv("family key KF (80 bits)", kf[:])},
+		Note:   "One secret shared by every chip. It cannot decrypt a call by itself, but it opens the access field that every call carries.",
+		Cites:  cites(refFIPS185),
+	})
+	t.b.step(Step{
+		Actor: "Attorney General", Action: fmt.Sprintf("names two escrow agents: %s and the Treasury's Automated Systems Division", attack.FirstAgentName),
+		Note:  "Each agent holds one half of every chip's key, so neither can read anything alone. But the two databases together open every chip.",
+		Cites: cites(refDenningSmid),
+	})
+	var chips []Value
+	for _, p := range w.People {
+		chips = append(chips, text(p.Name+"'s chip", "unit ID "+p.Chip.UnitID().String()))
+	}
+	t.b.step(Step{
+		Actor: "Chip factory", Action: fmt.Sprintf("makes a chip for each of %d people and deposits the two halves of each chip's unit key", len(w.People)),
+		Values:  chips,
+		Outcome: Outcome{Done, fmt.Sprintf("%d chips made; %s holds %d components, %s holds %d", len(w.People), w.Agents[0].Name(), w.Agents[0].Units(), agentShort(w.Agents[1]), w.Agents[1].Units())},
+		Note:    "The unit ID travels, sealed, with every call. The unit key never leaves the chip, except as the two halves held in escrow.",
+		Cites:   cites(refFIPS185),
+	})
+	id := t.alice.Chip.UnitID()
+	ku1, ku2 := w.Agents[0].Database()[id], w.Agents[1].Database()[id]
+	ku := escrow.CombineComponents(ku1, ku2)
+	t.b.step(Step{
+		Actor: "Chip factory", Action: "splits Alice's unit key KU into two random halves, KU1 and KU2",
+		Values: []Value{
+			bytesv("KU1, held by "+w.Agents[0].Name(), ku1[:]),
+			bytesv("KU2, held by "+agentShort(w.Agents[1]), ku2[:]),
+			bytesv("KU = KU1 xor KU2", ku[:]),
+		},
+		Note: "Only the chip holds KU itself. Either half alone is a random string that says nothing about KU; together they are Alice's unit key, which unwraps every session key her chip will ever send.",
+	})
+	return nil
+}
+
+// agentShort names an escrow agent briefly.
+func agentShort(a *escrow.EscrowAgent) string {
+	if a.Name() == attack.SecondAgentName {
+		return "Treasury"
+	}
+	return a.Name()
+}

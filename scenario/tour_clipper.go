@@ -1,0 +1,105 @@
+package scenario
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/escrow"
+)
+
+func (t *tour) clipperCall() error {
+	w := t.w
+	t.b.act("A Clipper call", "Alice calls Bob on a secure phone with a Clipper chip inside. Here is what the phones do, and what goes over the wire.")
+	conv, cc, ec, err := w.Call(t.alice, t.bob, exchange([2]string{
+		"Bob, the board votes on the merger on Thursday. Keep the figures to yourself.",
+		"Understood. I'll bring the signed copies.",
+	}))
+	if err != nil {
+		return err
+	}
+	t.first, t.firstClipper, t.firstE2E = conv, cc, ec
+	t.b.step(Step{
+		Actor: "Alice's and Bob's phones", Action: "agree a session key by Diffie-Hellman key exchange (X25519 in this model)",
+		Values: []Value{
+			bytesv("Alice's phone sends", cc.Exchange[0][:]),
+			bytesv("Bob's phone sends", cc.Exchange[1][:]),
+			bytesv("session key KS (80 bits)", cc.SessionKey[:]),
+		},
+		Outcome: Outcome{Done, "both phones hold the same KS; it never crossed the wire"},
+		Note:    "On its own, this exchange would keep the call private even from someone recording the line: the two public values do not reveal KS.",
+	})
+
+	tr := cc.Transmissions[0]
+	leaf, err := w.Family.OpenLEAF(tr.LEAF)
+	if err != nil {
+		return err
+	}
+	t.b.step(Step{
+		Actor: "Alice's chip", Action: "attaches a Law Enforcement Access Field (LEAF) to the call",
+		Values: []Value{
+			bytesv(fmt.Sprintf("LEAF on the wire (%d bits)", 8*len(tr.LEAF)), tr.LEAF),
+			text("opened with KF, it holds:", ""),
+			sub(text("unit ID (32 bits)", leaf.UnitID.String()+", Alice's chip")),
+			sub(bytesv("KS under KU (80 bits)", leaf.WrappedKey[:])),
+			sub(text(fmt.Sprintf("checksum (%d bits)", w.Family.ChecksumBits()), fmt.Sprintf("%04x, computed from KS and the IV", leaf.Checksum))),
+		},
+		Note:  "The LEAF puts the session key back on the wire, locked under Alice's unit key, and seals the whole field under the family key. Whoever holds both keys can undo the key exchange above.",
+		Cites: cites(refFIPS185, refDenningSmid),
+	})
+	t.b.step(Step{
+		Actor: "Alice's chip", Action: "encrypts her words under KS with Skipjack (CBC mode)",
+		Values: []Value{
+			text("Alice says", conv.Messages[0].Text),
+			bytesv("IV, sent beside the LEAF", tr.IV[:]),
+			bytesv("ciphertext", tr.Ciphertext),
+		},
+		Note:  "Skipjack has an 80-bit key, a 64-bit block and 32 rounds. It was classified when Clipper was launched and published only in 1998.",
+		Cites: cites(refSkipjackSpec),
+	})
+
+	heard, err := t.bob.Chip.Decrypt(cc.SessionKey, tr)
+	if err != nil {
+		return err
+	}
+	if string(heard) != conv.Messages[0].Text {
+		return fmt.Errorf("Bob's chip decrypted %q, not what Alice said", heard)
+	}
+	t.b.step(Step{
+		Actor: "Bob's chip", Action: "checks the LEAF's checksum against KS and the IV, then decrypts",
+		Values:  []Value{text("Bob hears", string(heard))},
+		Outcome: Outcome{Done, "LEAF accepted; the words match what Alice said"},
+		Note:    "A chip refuses traffic whose LEAF fails this check, so a caller cannot simply strip the LEAF off. In 1994 Matt Blaze showed that a 16-bit check can be beaten by trial and error.",
+		Cites:   cites(refBlaze),
+	})
+
+	forged := *tr
+	forged.LEAF = append(escrow.LEAF(nil), tr.LEAF...)
+	forged.LEAF[0] ^= 0x80
+	out := Outcome{Refused, "LEAF rejected: the chip will not decrypt"}
+	if _, err := t.bob.Chip.Decrypt(cc.SessionKey, &forged); err == nil {
+		out = Outcome{Done, "accepted: a one-in-65,536 chance that this seed happened to hit"}
+	} else if !errors.Is(err, escrow.ErrLEAFRejected) {
+		return err
+	}
+	t.b.step(Step{
+		Actor: "Bob's chip", Action: "is handed the same call with one bit of the LEAF flipped",
+		Outcome: out,
+		Note:    "Changing any bit of the sealed LEAF scrambles the checksum inside it.",
+	})
+
+	rng := rand.New(w.Rand())
+	convs, err := chatter(w, rng, 6, 3*24*time.Hour, nil)
+	if err != nil {
+		return err
+	}
+	t.b.step(Step{
+		Actor: "Wiretap", Action: "records this call (key-exchange values, then each message's LEAF, IV and ciphertext) and every call after it",
+		Table:   callTable("Calls over the next weeks (names are ground truth: the wiretap sees only bytes)", convs),
+		Outcome: Outcome{Done, fmt.Sprintf("the archive holds %d Clipper calls among %d people", len(w.Tap.Captures(attack.Clipper)), len(w.People))},
+		Note:    "Recording is cheap and archives last: what their owner can read later depends only on which keys reach it.",
+	})
+	return nil
+}

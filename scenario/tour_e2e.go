@@ -1,0 +1,100 @@
+package scenario
+
+import (
+	"crypto/ed25519"
+	"fmt"
+
+	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/escrow"
+)
+
+func (t *tour) endToEnd() error {
+	w := t.w
+	t.b.act("The same calls, end to end", "Every conversation so far was also held in an end-to-end encrypted app with forward secrecy, and the wiretap recorded those sessions too.")
+	t.b.step(Step{
+		Actor: "Alice's and Bob's apps", Action: "each hold a long-term identity key (Ed25519) that only signs",
+		Values: []Value{
+			bytesv("Alice's identity (public)", t.alice.Identity.Public()),
+			bytesv("Bob's identity (public)", t.bob.Identity.Public()),
+		},
+		Note: "The identity key proves who is speaking; it never encrypts, so it can never decrypt.",
+	})
+	hello, reply := t.firstE2E.Hello, t.firstE2E.Reply
+	t.b.step(Step{
+		Actor: "Alice's and Bob's apps", Action: "each send a fresh one-time (ephemeral) X25519 key signed with their identity, derive the session keys, and wipe the ephemeral secrets",
+		Values: []Value{
+			bytesv("Alice's hello", hello),
+			sub(bytesv("ephemeral public key", hello[:32])),
+			sub(bytesv("signature", hello[32:])),
+			bytesv("Bob's reply", reply),
+		},
+		Note: "Both sides derive one key per direction with HKDF-SHA256. Once the ephemeral secrets are erased, no one anywhere can recompute these keys.",
+	})
+	t.b.step(Step{
+		Actor: "Alice's app", Action: "seals her words with ChaCha20-Poly1305",
+		Values: []Value{
+			text("Alice says", t.first.Messages[0].Text),
+			bytesv("sealed message", t.firstE2E.Sealed[0]),
+		},
+		Outcome: Outcome{Done, "Bob's app opened it and got exactly Alice's words"},
+		Note:    "Any flipped bit makes the message fail its authentication tag, so tampering is detected, not decrypted into garbage.",
+	})
+
+	kf := w.Family.Key()
+	investigator := attack.Leak{FamilyKey: &kf, UnitKeys: map[escrow.UnitID]escrow.UnitKey{t.warrant.UnitID: t.aliceKU}}
+	e, err := t.measure(investigator, attack.E2EForwardSecret, nil)
+	if err != nil {
+		return err
+	}
+	t.b.step(Step{
+		Actor: "Investigator's decrypt processor", Action: "runs over the end-to-end archive with the family key and Alice's unit key",
+		Outcome: sealedOrExposed(e, "sessions opened: there is no LEAF, and nothing was escrowed"),
+		Note:    "A court can still order the people at either end to talk, but nothing in the archive answers to any key.",
+	})
+
+	seized := attack.Leak{Identities: []ed25519.PrivateKey{t.alice.Identity.PrivateKey()}}
+	e, err = t.measure(seized, attack.E2EForwardSecret, t.alice)
+	if err != nil {
+		return err
+	}
+	t.b.step(Step{
+		Actor: "Police", Action: "seize Alice's phone and take her identity key, then try it against every recorded session of hers",
+		Outcome: sealedOrExposed(e, "of Alice's past sessions opened"),
+		Note:    "Forward secrecy: the keys that encrypted those sessions were erased when each handshake ended. The seized identity key only ever signed.",
+	})
+	return nil
+}
+
+// measure runs an attacker holding leak over the archive of one scheme,
+// only over the sessions of person p if p is not nil.
+func (t *tour) measure(leak attack.Leak, scheme attack.Scheme, p *attack.Person) (attack.Exposure, error) {
+	a, err := attack.NewAttacker(leak, t.w.Family.ChecksumBits())
+	if err != nil {
+		return attack.Exposure{}, err
+	}
+	caps := t.w.Tap.Captures(scheme)
+	if p != nil {
+		involved := make(map[int]bool)
+		for _, c := range t.w.Sent() {
+			involved[c.Session] = c.Caller == p || c.Callee == p
+		}
+		var mine []attack.Capture
+		for _, c := range caps {
+			if involved[c.Session] {
+				mine = append(mine, c)
+			}
+		}
+		caps = mine
+	}
+	return attack.Measure(a, caps, t.w.Sent(), t.leakAt), nil
+}
+
+// sealedOrExposed states a measured count as an outcome: Sealed when
+// nothing opened, Exposed otherwise.
+func sealedOrExposed(e attack.Exposure, what string) Outcome {
+	kind := Sealed
+	if e.Opened > 0 {
+		kind = Exposed
+	}
+	return Outcome{kind, fmt.Sprintf("%d/%d %s", e.Opened, e.Total, what)}
+}

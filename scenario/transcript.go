@@ -1,0 +1,85 @@
+package scenario
+
+// Transcript is the record of one scenario run: what happened, in order,
+// who did it, the values involved and why each step matters. Renderers in
+// package report turn it into text, Markdown, JSON or HTML; nothing in it
+// is pre-formatted for one medium.
+type Transcript struct {
+	Scenario   string      // the scenario's id, such as "tour"
+	Title      string      // its title
+	Seed       uint64      // the seed that replays this run exactly
+	Intro      []string    // paragraphs before the first act
+	Acts       []Act       // the acts, in order
+	Summary    *Table      // the closing summary, if any
+	Closing    []string    // paragraphs after the summary
+	References []Reference // every reference cited, in number order
+}
+
+// Act is one numbered part of a transcript.
+type Act struct {
+	Number int
+	Title  string
+	Intro  string // a sentence or two setting the scene, in plain words
+	Steps  []Step
+}
+
+// Step is one thing one actor did.
+type Step struct {
+	Actor   string  // who acted: "Alice's phone", "NIST (escrow agent 1)"
+	Action  string  // what they did, in plain words
+	Values  []Value // the values involved, plain words first, bytes second
+	Outcome Outcome // what came of it, if worth stating
+	Note    string  // why it matters, for a reader new to the subject
+	Cites   []int   // numbers of the references this step relies on
+	Table   *Table  // a table of measured results, if the step produced one
+}
+
+// Value is one labelled value shown in a step. Exactly one of Text and Bytes
+// is set. Indent nests a value under the one before it, as the fields of a
+// decoded LEAF sit under the LEAF.
+type Value struct {
+	Label  string
+	Text   string
+	Bytes  []byte
+	Indent int
+}
+
+// Outcome is the result of a step, with a kind that renderers may show as
+// a symbol or a colour (never as colour alone).
+type Outcome struct {
+	Kind OutcomeKind
+	Text string
+}
+
+// OutcomeKind classifies an outcome.
+type OutcomeKind int
+
+// Outcome kinds.
+const (
+	// NoOutcome marks a step with nothing to report beyond its action.
+	NoOutcome OutcomeKind = iota
+	// Done marks a step that worked as its actor intended.
+	Done
+	// Refused marks a check that said no: a rejected LEAF, a refused warrant.
+	Refused
+	// Exposed marks traffic or keys that an adversary could read.
+	Exposed
+	// Sealed marks traffic an adversary tried and failed to read.
+	Sealed
+)
+
+// Table is a small table of results.
+type Table struct {
+	Caption string
+	Header  []string
+	Rows    [][]string
+}
+
+// Reference is one source the transcript cites. Numbers match
+// docs/references.md.
+type Reference struct {
+	Number int
+	Short  string // "FIPS 185 (1994)"
+	Full   string // the full citation
+	URL    string // where to read it, if public
+}
