@@ -1,0 +1,97 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/urfave/cli/v2"
+)
+
+// usageError marks an error in the command line: exit status 2.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// usagef returns a usage error.
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+// status carries what the app learned about how it ended.
+type status struct {
+	stderr   io.Writer
+	notFound string // an unknown command name, if one was given
+}
+
+// exitCode reports err on stderr, one line, and maps it to an exit status.
+func (st *status) exitCode(err error) int {
+	if st.notFound != "" {
+		fmt.Fprintf(st.stderr, "escrowlab: unknown command %q; run 'escrowlab help' for the list of commands\n", st.notFound)
+		return exitUsage
+	}
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintf(st.stderr, "escrowlab: %v\n", err)
+	var u usageError
+	if errors.As(err, &u) {
+		fmt.Fprintln(st.stderr, "Run 'escrowlab help' or add --help after a command for usage.")
+		return exitUsage
+	}
+	return exitFailure
+}
+
+const rootDescription = `escrowlab runs a model of the 1990s Clipper chip (the Escrowed Encryption
+Standard) beside modern end-to-end encryption with forward secrecy, records
+their traffic on a wiretap, and attacks the archive with real cryptography:
+a leaked escrow database opens everyone's calls, past and future, while the
+end-to-end archive stays sealed. A teaching model: not for real secrets.
+
+Example:
+   escrowlab tour              the guided classroom walkthrough
+   escrowlab tour --seed 7     replay the run with seed 7 exactly`
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) (*cli.App, *status) {
+	st := &status{stderr: stderr}
+	app := &cli.App{
+		Name:        "escrowlab",
+		Usage:       "see, by running it, why key escrow endangers everyone",
+		UsageText:   "escrowlab <command> [flags]",
+		Description: rootDescription,
+		Reader:      stdin,
+		Writer:      stdout,
+		ErrWriter:   stderr,
+		Commands:    []*cli.Command{tourCommand()},
+		Action: func(c *cli.Context) error {
+			if c.Args().Present() {
+				st.notFound = c.Args().First()
+				return nil
+			}
+			fmt.Fprint(c.App.Writer, shortHelp)
+			return nil
+		},
+		CommandNotFound: func(c *cli.Context, name string) { st.notFound = name },
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return usageError{err}
+		},
+		ExitErrHandler:  func(*cli.Context, error) {}, // run decides the exit status
+		HideHelpCommand: false,
+	}
+	for _, cmd := range app.Commands {
+		cmd.OnUsageError = app.OnUsageError
+	}
+	return app, st
+}
+
+const shortHelp = `escrowlab: see, by running it, why key escrow endangers everyone.
+
+Start here:
+   escrowlab tour          a guided walkthrough: Clipper, a warrant, end-to-end
+                           encryption, and a leak of the escrow databases
+
+More:
+   escrowlab help          every command and flag
+   escrowlab tour --help   the tour's flags, with an example
+`

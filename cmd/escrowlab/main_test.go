@@ -1,0 +1,59 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/*.txtar")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"escrowlab": func() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the CLI scripts in testdata. Run with -update to
+// rewrite golden output after an intended change, then review the diff.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{Dir: "testdata", UpdateScripts: *update})
+}
+
+// TestExitStatus pins the exit status and the one-line error of each kind
+// of bad command line.
+func TestExitStatus(t *testing.T) {
+	tests := []struct {
+		args   []string
+		status int
+		stderr string
+	}{
+		{[]string{"tour", "--seed", "3", "--no-color"}, exitOK, ""},
+		{[]string{}, exitOK, ""},
+		{[]string{"tuor"}, exitUsage, `unknown command "tuor"`},
+		{[]string{"tour", "--bogus"}, exitUsage, "flag provided but not defined: -bogus"},
+		{[]string{"tour", "--seed", "abc"}, exitUsage, `invalid --seed "abc": want an unsigned integer`},
+		{[]string{"tour", "--seed", "-1"}, exitUsage, `invalid --seed "-1"`},
+		{[]string{"tour", "--seed", "18446744073709551616"}, exitUsage, "invalid --seed"},
+		{[]string{"tour", "extra"}, exitUsage, `tour takes no arguments, got "extra"`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			got := run(append([]string{"escrowlab"}, tt.args...), strings.NewReader(""), &stdout, &stderr)
+			if got != tt.status {
+				t.Fatalf("exit status %d, want %d; stderr:\n%s", got, tt.status, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), tt.stderr) {
+				t.Fatalf("stderr %q does not contain %q", stderr.String(), tt.stderr)
+			}
+			if tt.status != exitOK && strings.Count(stderr.String(), "escrowlab:") != 1 {
+				t.Fatalf("want exactly one error line, got:\n%s", stderr.String())
+			}
+		})
+	}
+}

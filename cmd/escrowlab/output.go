@@ -1,0 +1,47 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+
+	"golang.org/x/term"
+
+	"github.com/escrowlab/escrowlab/report"
+	"github.com/escrowlab/escrowlab/scenario"
+)
+
+// textOptions decides how to render for this invocation: colour only on a
+// terminal, without NO_COLOR and without --no-color; the terminal's width,
+// up to 100 columns; pauses between acts only with --step on a terminal.
+func textOptions(stdin io.Reader, stdout, stderr io.Writer, noColor, step bool) report.TextOptions {
+	out, outTTY := terminal(stdout)
+	opts := report.TextOptions{Color: outTTY && !noColor && os.Getenv("NO_COLOR") == ""}
+	if outTTY {
+		if w, _, err := term.GetSize(int(out.Fd())); err == nil && w >= 60 && w < 100 {
+			opts.Width = w
+		}
+	}
+	if _, inTTY := terminal(stdin); step && inTTY {
+		lines := bufio.NewReader(stdin)
+		opts.BetweenActs = func(next scenario.Act) error {
+			fmt.Fprintf(stderr, "\n  -- press Enter for act %d: %s --", next.Number, next.Title)
+			_, err := lines.ReadString('\n')
+			if err == io.EOF {
+				return nil
+			}
+			return err
+		}
+	}
+	return opts
+}
+
+// terminal reports whether v is a terminal, and the file if it is one.
+func terminal(v any) (*os.File, bool) {
+	f, ok := v.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil, false
+	}
+	return f, true
+}
