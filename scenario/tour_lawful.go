@@ -173,7 +173,7 @@ func (t *tour) afterExpiry() error {
 			text("not involving Alice", fmt.Sprint(others)),
 		},
 		Outcome: Outcome{Exposed, fmt.Sprintf("read %d of Alice's calls, %d of them outside the warrant's thirty days, each checked against what was said", e.Opened-others, before+after)},
-		Note:    "The expiry date is policy, enforced by paperwork. Nothing in the mathematics stops whoever holds KU from reading that chip's past and future calls.",
+		Note:    "The expiry date is policy: the agents check it, and the processor is trusted to erase the key. Nothing in the mathematics stops whoever holds KU from reading the chip's past and future calls.",
 		Cites:   cites(refRisks1997),
 	})
 	return nil
