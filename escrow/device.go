@@ -55,6 +55,9 @@ func (d *Device) Encrypt(rand io.Reader, ks SessionKey, plaintext []byte) (*Tran
 // the IV and refuses (ErrLEAFRejected) if the check fails; otherwise it
 // decrypts the traffic.
 func (d *Device) Decrypt(ks SessionKey, t *Transmission) ([]byte, error) {
+	if t == nil {
+		return nil, fmt.Errorf("no transmission: %w", ErrMalformed)
+	}
 	c, err := d.LEAFChecker(ks, t.IV)
 	if err != nil {
 		return nil, err

@@ -65,6 +65,13 @@ func TestDeviceRefusesBadLEAF(t *testing.T) {
 	}
 }
 
+func TestDeviceDecryptNil(t *testing.T) {
+	s := newTestSystem(t, 15, DefaultChecksumBits, 1)
+	if _, err := s.devices[0].Decrypt(SessionKey{}, nil); !errors.Is(err, ErrMalformed) {
+		t.Fatalf("error = %v, want ErrMalformed", err)
+	}
+}
+
 func TestDecryptTrafficWrongKey(t *testing.T) {
 	ks := SessionKey{1, 2, 3}
 	ct, err := encryptTraffic(ks, IV{4}, []byte("the plan"))

@@ -55,6 +55,9 @@ func (p *DecryptProcessor) SessionKey(id UnitID, leaf LEAF) (SessionKey, error) 
 // it opens the LEAF, takes the unit ID, unwraps the session key with that
 // chip's unit key, and decrypts the traffic.
 func (p *DecryptProcessor) Decrypt(t *Transmission) ([]byte, error) {
+	if t == nil {
+		return nil, fmt.Errorf("no transmission: %w", ErrMalformed)
+	}
 	c, err := p.ReadLEAF(t.LEAF)
 	if err != nil {
 		return nil, err

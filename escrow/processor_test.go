@@ -78,7 +78,9 @@ func TestOneComponentRevealsNothing(t *testing.T) {
 func TestProcessorRejectsMalformed(t *testing.T) {
 	s := newTestSystem(t, 12, DefaultChecksumBits, 0)
 	p := NewDecryptProcessor(s.family)
-	if _, err := p.Decrypt(&Transmission{LEAF: LEAF{1, 2}}); !errors.Is(err, ErrMalformed) {
-		t.Fatalf("error = %v, want ErrMalformed", err)
+	for _, tr := range []*Transmission{nil, {LEAF: LEAF{1, 2}}} {
+		if _, err := p.Decrypt(tr); !errors.Is(err, ErrMalformed) {
+			t.Fatalf("Decrypt(%v) error = %v, want ErrMalformed", tr, err)
+		}
 	}
 }
