@@ -66,3 +66,37 @@ func BenchmarkOpen1K(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkStartStatic(b *testing.B) {
+	r := chacha(62)
+	bob, err := NewStaticKey(r)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pub := bob.Public()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := StartStatic(r, pub); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkOpenEscrow(b *testing.B) {
+	s, _ := benchSessions(b)
+	auth, err := NewAuthority(chacha(63))
+	if err != nil {
+		b.Fatal(err)
+	}
+	field, err := s.EscrowTo(auth.Public())
+	if err != nil {
+		b.Fatal(err)
+	}
+	priv := auth.PrivateKey()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := OpenEscrow(priv, field); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

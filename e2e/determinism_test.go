@@ -2,6 +2,7 @@ package e2e_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"testing"
@@ -79,4 +80,74 @@ func TestRandomnessBudget(t *testing.T) {
 		}
 		return err
 	})
+}
+
+// TestVariantRandomnessBudget does the same for e2e-static and
+// e2e-escrowed. HPKE's ephemeral keys come from crypto/rand, so only the
+// keys the package makes itself are drawn from the caller's reader.
+func TestVariantRandomnessBudget(t *testing.T) {
+	r := &countingReader{r: seeded(33)}
+	c := handshake(t, 34)
+	var (
+		bob     *e2e.StaticKey
+		auth    *e2e.Authority
+		wrapped []byte
+	)
+	steps := []struct {
+		name string
+		want int
+		f    func() error
+	}{
+		{"NewStaticKey", 32, func() (err error) { bob, err = e2e.NewStaticKey(r); return }},
+		{"StartStatic", 32, func() (err error) { wrapped, _, err = e2e.StartStatic(r, bob.Public()); return }},
+		{"AcceptStatic", 0, func() (err error) { _, err = e2e.AcceptStatic(bob, wrapped); return }},
+		{"NewAuthority", 32, func() (err error) { auth, err = e2e.NewAuthority(r); return }},
+		{"EscrowTo", 0, func() (err error) { _, err = c.aliceS.EscrowTo(auth.Public()); return }},
+	}
+	for _, st := range steps {
+		before := r.n
+		if err := st.f(); err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if got := r.n - before; got != st.want {
+			t.Errorf("%s read %d random bytes, want %d", st.name, got, st.want)
+		}
+	}
+}
+
+// TestVariantKeyDeterminism checks static and authority keys are a pure
+// function of the reader's bytes.
+func TestVariantKeyDeterminism(t *testing.T) {
+	tests := []struct {
+		name string
+		pub  func(io.Reader) ([]byte, error)
+	}{
+		{"NewStaticKey", func(r io.Reader) ([]byte, error) {
+			k, err := e2e.NewStaticKey(r)
+			if err != nil {
+				return nil, err
+			}
+			return k.Public().Bytes(), nil
+		}},
+		{"NewAuthority", func(r io.Reader) ([]byte, error) {
+			a, err := e2e.NewAuthority(r)
+			if err != nil {
+				return nil, err
+			}
+			return a.Public().Bytes(), nil
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, errA := tt.pub(seeded(35))
+			b, errB := tt.pub(seeded(35))
+			other, errO := tt.pub(seeded(36))
+			if err := errors.Join(errA, errB, errO); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a, b) || bytes.Equal(a, other) {
+				t.Fatal("key is not determined by the reader's bytes")
+			}
+		})
+	}
 }

@@ -53,16 +53,42 @@
 // nonce and the additional data, and a [Session] accepts only the next
 // expected number, which rejects replayed and reordered messages.
 //
+// # Two variants to compare against
+//
+// e2e-static is end-to-end encryption without forward secrecy, as classic
+// PGP did it. Every user also has a long-term X25519 [StaticKey]. The caller
+// picks a random session key, encrypts it to the callee's static public key
+// with HPKE ([StartStatic]) and sends it along; the callee unwraps it
+// ([AcceptStatic]). Messages look exactly like the forward-secret ones.
+// Nobody in the middle can read them, but the callee's static key now
+// protects every session key ever sent to that user: whoever steals it
+// opens every session addressed to that user, past and future
+// ([UnwrapStatic]), though no other user's.
+//
+// e2e-escrowed is the "exceptional access" demanded again in 2015: the
+// forward-secret protocol above, unchanged, plus an escrow field holding the
+// session's [Keys] encrypted to an [Authority]'s public key
+// ([Session.EscrowTo]), sent alongside the session. Forward secrecy is gone
+// again, and worse than in e2e-static: one authority key opens every session
+// of every user, past and future ([OpenEscrow]). That single key is
+// Clipper's weakness rebuilt.
+//
 // # Randomness and determinism
 //
 // Every secret is built from bytes read from the io.Reader passed in by the
-// caller; the package never reads crypto/rand on its own. Production code
-// passes crypto/rand.Reader. escrowlab's --seed flag passes a seeded
-// deterministic reader instead so a run can be replayed byte for byte. Such a
-// reader is only suitable for teaching and testing.
+// caller. Production code passes crypto/rand.Reader. escrowlab's --seed flag
+// passes a seeded deterministic reader instead so a run can be replayed byte
+// for byte. Such a reader is only suitable for teaching and testing.
+//
+// The one exception is HPKE: crypto/hpke draws its own ephemeral key from
+// crypto/rand, so the wrapped session keys of e2e-static and the escrow
+// fields of e2e-escrowed differ from run to run. The keys inside them, and
+// every message sealed under those keys, are still reproducible.
 //
 // The functions [Ephemerals], [DeriveKeys] and [OpenMessage] expose the key
 // schedule to an eavesdropper that holds some candidate secret, so that
 // escrowlab's attack code can really try, and fail, to open recorded
-// forward-secret traffic with seized identity keys.
+// forward-secret traffic with seized identity keys. [UnwrapStatic] and
+// [OpenEscrow] are the same eavesdropper holding a stolen static key or
+// authority key, and there the attack succeeds.
 package e2e

@@ -4,7 +4,8 @@ import "errors"
 
 var (
 	// ErrMalformed is returned when an input has the wrong length or cannot
-	// be parsed, for example a truncated hello or a key of the wrong size.
+	// be parsed, for example a truncated hello, a key of the wrong size, or
+	// a nil or non-X25519 static or authority key.
 	ErrMalformed = errors.New("e2e: malformed input")
 
 	// ErrBadSignature is returned when the signature in a hello or reply does
@@ -12,8 +13,9 @@ var (
 	// were tampered with, or were sent by someone else.
 	ErrBadSignature = errors.New("e2e: handshake signature did not verify")
 
-	// ErrAuthentication is returned when a sealed message fails AEAD
-	// authentication: it was tampered with, or the key is wrong.
+	// ErrAuthentication is returned when a sealed message, a wrapped
+	// session key or an escrow field fails AEAD authentication: it was
+	// tampered with, or the key is wrong.
 	ErrAuthentication = errors.New("e2e: message authentication failed")
 
 	// ErrReplay is returned by [Session.Open] when an authentic message does

@@ -12,13 +12,32 @@ import (
 type Session struct {
 	send, recv       [32]byte
 	sendSeq, recvSeq uint64
+	initiator        bool
 }
 
 func newSession(k Keys, initiator bool) *Session {
 	if initiator {
-		return &Session{send: k.InitiatorToResponder, recv: k.ResponderToInitiator}
+		return &Session{send: k.InitiatorToResponder, recv: k.ResponderToInitiator, initiator: true}
 	}
 	return &Session{send: k.ResponderToInitiator, recv: k.InitiatorToResponder}
+}
+
+// Keys returns a copy of the session's traffic keys oriented as the
+// initiator sees them, whichever side s is, so both sides return equal Keys.
+//
+// This is what an attacker who compromises an endpoint while the session is
+// live learns: every message of this one session, in both directions, and
+// nothing about any other session. [Session.EscrowTo] hands the same Keys to
+// an authority. It returns zero Keys for a nil Session.
+func (s *Session) Keys() Keys {
+	switch {
+	case s == nil:
+		return Keys{}
+	case s.initiator:
+		return Keys{InitiatorToResponder: s.send, ResponderToInitiator: s.recv}
+	default:
+		return Keys{InitiatorToResponder: s.recv, ResponderToInitiator: s.send}
+	}
 }
 
 // Seal encrypts and authenticates plaintext as the next message to the peer
