@@ -1,0 +1,233 @@
+package attack
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/escrowlab/escrowlab/escrow"
+)
+
+// ErrInterrupted reports a forgery search stopped before it found a LEAF.
+var ErrInterrupted = errors.New("attack: forgery search interrupted")
+
+// ForgeConfig sets up Blaze's rogue-LEAF attack.
+type ForgeConfig struct {
+	Bits     int            // LEAF checksum width, escrow.MinChecksumBits to escrow.MaxChecksumBits
+	Workers  int            // parallel searchers; 0 means one per core
+	Seed     uint64         // seeds the keys and every searcher's candidates
+	Progress *atomic.Uint64 // if set, receives every try as it is made, for a progress display
+}
+
+// Forgery is one run of Blaze's attack, as measured.
+type Forgery struct {
+	Tries   uint64        // candidate LEAFs tried before one passed
+	Elapsed time.Duration // wall time of the search
+
+	Genuine, Forged escrow.LEAF
+	ForgedUnit      escrow.UnitID // the unit ID the forged LEAF decodes to under KF
+	ForgedUnitKnown bool          // whether that unit ID belongs to any chip
+
+	Message      string // what the forger said
+	ReceiverRead string // what the honest receiver's chip decrypted
+	ReceiverOK   bool   // the receiver accepted the forged LEAF and read the message exactly
+
+	GenuineRead bool // control: the decrypt processor reads the same call with the genuine LEAF
+	LEFooled    bool // the decrypt processor, holding the forger's unit key, did not recover the message
+}
+
+// Forger runs rogue-LEAF searches against one EES installation: a forger
+// who owns a genuine chip, an honest receiver, and the escrow agents who
+// will give law enforcement the forger's unit key.
+type Forger struct {
+	cfg      ForgeConfig
+	world    *World
+	forger   *Person
+	receiver *Person
+	rng      *rand.Rand
+}
+
+// NewForger builds the installation for cfg.
+func NewForger(cfg ForgeConfig) (*Forger, error) {
+	if cfg.Bits < escrow.MinChecksumBits || cfg.Bits > escrow.MaxChecksumBits {
+		return nil, fmt.Errorf("checksum width %d: want %d to %d bits", cfg.Bits, escrow.MinChecksumBits, escrow.MaxChecksumBits)
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	var seed [32]byte
+	copy(seed[:], "escrowlab forge")
+	binary.BigEndian.PutUint64(seed[24:], cfg.Seed)
+	src := rand.NewChaCha8(seed)
+	w, err := NewWorld(src, Config{People: []string{"Mallory", "Bob"}, ChecksumBits: cfg.Bits, Start: time.Date(1994, time.June, 1, 9, 0, 0, 0, time.UTC)})
+	if err != nil {
+		return nil, err
+	}
+	return &Forger{cfg: cfg, world: w, forger: w.People[0], receiver: w.People[1], rng: rand.New(src)}, nil
+}
+
+// Bits returns the checksum width under attack.
+func (f *Forger) Bits() int { return f.cfg.Bits }
+
+// Workers returns the number of parallel searchers.
+func (f *Forger) Workers() int { return f.cfg.Workers }
+
+// Run performs one forgery: the forger's chip encrypts a call; the search
+// finds a random LEAF that the forger's own chip accepts for this call's
+// session key and IV, using the chip only as an oracle; the call goes to
+// the honest receiver with the forged LEAF; and law enforcement, holding
+// the forger's unit key under a warrant, tries to read it.
+//
+// If ctx ends first, Run returns the tries made so far and an error
+// wrapping ErrInterrupted.
+func (f *Forger) Run(ctx context.Context) (Forgery, error) {
+	var r Forgery
+	ks, err := f.sessionKey()
+	if err != nil {
+		return r, err
+	}
+	r.Message = "Rogue call: this LEAF is a forgery."
+	t, err := f.forger.Chip.Encrypt(f.world.src, ks, []byte(r.Message))
+	if err != nil {
+		return r, err
+	}
+	r.Genuine = t.LEAF
+	start := time.Now()
+	r.Forged, r.Tries, err = f.search(ctx, ks, t.IV)
+	r.Elapsed = time.Since(start)
+	if err != nil {
+		return r, err
+	}
+	forged := &escrow.Transmission{LEAF: r.Forged, IV: t.IV, Ciphertext: t.Ciphertext}
+	if got, err := f.receiver.Chip.Decrypt(ks, forged); err == nil {
+		r.ReceiverRead = string(got)
+		r.ReceiverOK = r.ReceiverRead == r.Message
+	}
+	return r, f.lawEnforcement(&r, t, forged)
+}
+
+// sessionKey runs the forger's and receiver's key exchange.
+func (f *Forger) sessionKey() (escrow.SessionKey, error) {
+	a, err := escrow.NewKeyExchange(f.world.src)
+	if err != nil {
+		return escrow.SessionKey{}, err
+	}
+	b, err := escrow.NewKeyExchange(f.world.src)
+	if err != nil {
+		return escrow.SessionKey{}, err
+	}
+	ks, err := a.SessionKey(b.Public())
+	if err != nil {
+		return ks, err
+	}
+	if kb, err := b.SessionKey(a.Public()); err != nil || kb != ks {
+		return ks, fmt.Errorf("key exchange disagreed: %v", err)
+	}
+	return ks, nil
+}
+
+// lawEnforcement obtains the forger's unit key with a warrant and tries
+// to read both the genuine and the forged call with it.
+func (f *Forger) lawEnforcement(r *Forgery, genuine, forged *escrow.Transmission) error {
+	w := f.world
+	id := f.forger.Chip.UnitID()
+	warrant := escrow.Warrant{UnitID: id, Court: "U.S. District Court (illustrative)", CaseNumber: "94-MJ-0666", Issued: w.Now(), Expires: w.Now().AddDate(0, 0, 30)}
+	ku1, err := w.Agents[0].Release(warrant, w.Now())
+	if err != nil {
+		return err
+	}
+	ku2, err := w.Agents[1].Release(warrant, w.Now())
+	if err != nil {
+		return err
+	}
+	proc := escrow.NewDecryptProcessor(w.Family)
+	proc.AddUnitKey(id, escrow.CombineComponents(ku1, ku2))
+	if got, err := proc.Decrypt(genuine); err == nil && string(got) == r.Message {
+		r.GenuineRead = true
+	}
+	leaf, err := proc.ReadLEAF(forged.LEAF)
+	if err != nil {
+		return err
+	}
+	r.ForgedUnit, r.ForgedUnitKnown = leaf.UnitID, w.Owner(leaf.UnitID) != nil
+	// The agency knows whose line it is tapping, so it uses the forger's
+	// unit key whatever unit ID the LEAF claims.
+	ks, err := proc.SessionKey(id, forged.LEAF)
+	if err != nil {
+		return err
+	}
+	got, err := escrow.DecryptTraffic(ks, forged.IV, forged.Ciphertext)
+	r.LEFooled = err != nil || string(got) != r.Message
+	return nil
+}
+
+// search runs the workers until one finds a LEAF the chip accepts.
+func (f *Forger) search(ctx context.Context, ks escrow.SessionKey, iv escrow.IV) (escrow.LEAF, uint64, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		wg    sync.WaitGroup
+		total atomic.Uint64
+		once  sync.Once
+		found escrow.LEAF
+	)
+	for range f.cfg.Workers {
+		check, err := f.forger.Chip.LEAFChecker(ks, iv)
+		if err != nil {
+			return nil, 0, err
+		}
+		var seed [32]byte
+		binary.LittleEndian.PutUint64(seed[:], f.rng.Uint64())
+		binary.LittleEndian.PutUint64(seed[8:], f.rng.Uint64())
+		cands := rand.NewChaCha8(seed)
+		wg.Go(func() {
+			leaf, tries := searchWorker(ctx, check, cands, f.world.Family.LEAFSize(), f.cfg.Progress)
+			total.Add(tries)
+			if leaf != nil {
+				once.Do(func() { found = leaf; cancel() })
+			}
+		})
+	}
+	wg.Wait()
+	if found == nil {
+		return nil, total.Load(), fmt.Errorf("after %d tries: %w", total.Load(), ErrInterrupted)
+	}
+	return found, total.Load(), nil
+}
+
+// batch is how many candidates a worker tries between looks at ctx.
+const batch = 256
+
+// searchWorker draws random candidates from cands and tries each on check
+// until one passes or ctx ends. It returns the LEAF found (or nil) and how
+// many candidates it tried.
+func searchWorker(ctx context.Context, check *escrow.LEAFChecker, cands *rand.ChaCha8, size int, progress *atomic.Uint64) (escrow.LEAF, uint64) {
+	leaf := make(escrow.LEAF, size)
+	var tries uint64
+	for ctx.Err() == nil {
+		for i := range batch {
+			for j := 0; j < size; j += 8 {
+				var word [8]byte
+				binary.LittleEndian.PutUint64(word[:], cands.Uint64())
+				copy(leaf[j:], word[:])
+			}
+			if check.Check(leaf) {
+				if progress != nil {
+					progress.Add(uint64(i + 1))
+				}
+				return leaf, tries + uint64(i+1)
+			}
+		}
+		tries += batch
+		if progress != nil {
+			progress.Add(batch)
+		}
+	}
+	return nil, tries
+}
