@@ -34,6 +34,10 @@ func (st *status) exitCode(err error) int {
 	if err == nil {
 		return exitOK
 	}
+	if errors.Is(err, errInterrupted) {
+		fmt.Fprintln(st.stderr, "escrowlab: interrupted; the results above are what was measured before Ctrl-C")
+		return exitInterrupted
+	}
 	fmt.Fprintf(st.stderr, "escrowlab: %v\n", err)
 	var u usageError
 	if errors.As(err, &u) {
@@ -51,7 +55,8 @@ end-to-end archive stays sealed. A teaching model: not for real secrets.
 
 Example:
    escrowlab tour              the guided classroom walkthrough
-   escrowlab tour --seed 7     replay the run with seed 7 exactly`
+   escrowlab tour --seed 7     replay the run with seed 7 exactly
+   escrowlab forge             Blaze's 1994 LEAF forgery, measured`
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) (*cli.App, *status) {
 	st := &status{stderr: stderr}
@@ -63,7 +68,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) (*cli.App, *status) {
 		Reader:      stdin,
 		Writer:      stdout,
 		ErrWriter:   stderr,
-		Commands:    []*cli.Command{tourCommand()},
+		Commands:    []*cli.Command{tourCommand(), forgeCommand()},
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {
 				st.notFound = c.Args().First()

@@ -25,6 +25,8 @@ const (
 	exitOK      = 0
 	exitFailure = 1 // the command ran and failed
 	exitUsage   = 2 // the command line was wrong
+
+	exitInterrupted = 130 // stopped by Ctrl-C, after reporting what was measured
 )
 
 // run runs escrowlab with args (args[0] is the program name) and returns

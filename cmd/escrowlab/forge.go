@@ -1,0 +1,146 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"sync/atomic"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/escrow"
+	"github.com/escrowlab/escrowlab/report"
+	"github.com/escrowlab/escrowlab/scenario"
+)
+
+// errInterrupted makes escrowlab exit with status 130 after printing what
+// an interrupted run measured.
+var errInterrupted = errors.New("interrupted")
+
+func forgeCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "forge",
+		Usage:     "Blaze's 1994 attack: forge a LEAF that fools the escrow, measured",
+		UsageText: "escrowlab forge [--bits N] [--trials K] [--sweep LO-HI] [--seed N] [--json] [--no-color]",
+		Description: `A rogue user who owns a genuine Clipper chip feeds it random LEAFs until one
+passes its checksum, then sends that in place of the real one. The honest
+receiver decrypts normally; law enforcement, holding the rogue's unit key,
+gets nothing. The search uses only the chip's LEAF check, on every core.
+Runs over a second show progress on a terminal; Ctrl-C stops and reports
+what was measured.
+
+Examples:
+   escrowlab forge                       one 16-bit forgery, as in 1994
+   escrowlab forge --bits 8 --trials 500 how the tries are spread
+   escrowlab forge --sweep 8-24          time against width, with a projection`,
+		Flags: []cli.Flag{
+			&cli.IntFlag{Name: "bits", Value: escrow.DefaultChecksumBits, Usage: fmt.Sprintf("LEAF checksum width `N`, %d to %d", escrow.MinChecksumBits, escrow.MaxChecksumBits)},
+			&cli.IntFlag{Name: "trials", Value: 1, Usage: "repeat the forgery `K` times and report mean, median and spread"},
+			&cli.StringFlag{Name: "sweep", Usage: "measure every width from `LO-HI` (such as 8-24), then project to 32, 48 and 64 bits"},
+			runFlags[0], // --seed
+			&cli.BoolFlag{Name: "json", Usage: "print the measurements as JSON"},
+			runFlags[1], // --no-color
+		},
+		Action: runForge,
+	}
+}
+
+func runForge(c *cli.Context) error {
+	if c.Args().Present() {
+		return usagef("forge takes no arguments, got %q", c.Args().First())
+	}
+	bits, trials := c.Int("bits"), c.Int("trials")
+	if bits < escrow.MinChecksumBits || bits > escrow.MaxChecksumBits {
+		return usagef("invalid --bits %d: want a width from %d to %d", bits, escrow.MinChecksumBits, escrow.MaxChecksumBits)
+	}
+	if trials < 1 || trials > 100000 {
+		return usagef("invalid --trials %d: want 1 to 100000", trials)
+	}
+	seed, err := seedFlag(c)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt)
+	defer stop()
+	var tries atomic.Uint64
+	cfg := attack.ForgeConfig{Bits: bits, Seed: seed, Progress: &tries}
+	if c.IsSet("sweep") {
+		lo, hi, err := parseSweep(c.String("sweep"))
+		if err != nil {
+			return err
+		}
+		return forgeSweep(ctx, c, cfg, lo, hi, trials)
+	}
+	f, err := attack.NewForger(cfg)
+	if err != nil {
+		return err
+	}
+	done := startProgress(c.App.ErrWriter, &tries, attack.ExpectedTries(bits)*float64(trials))
+	fs, err := f.Trials(ctx, trials)
+	done()
+	if err != nil && !errors.Is(err, attack.ErrInterrupted) {
+		return err
+	}
+	run := scenario.ForgeRun{Bits: bits, Workers: f.Workers(), Seed: seed, Forgeries: fs}
+	if werr := write(c, scenario.ForgeTranscript(run), func() error { return report.ForgeJSON(c.App.Writer, run) }); werr != nil {
+		return werr
+	}
+	if err != nil {
+		return errInterrupted
+	}
+	return nil
+}
+
+func forgeSweep(ctx context.Context, c *cli.Context, cfg attack.ForgeConfig, lo, hi, trials int) error {
+	expected := 0.0
+	for b := lo; b <= hi; b++ {
+		expected += attack.ExpectedTries(b) * float64(trials)
+	}
+	done := startProgress(c.App.ErrWriter, cfg.Progress, expected)
+	pts, err := attack.Sweep(ctx, cfg, lo, hi, trials, nil)
+	done()
+	if err != nil && !errors.Is(err, attack.ErrInterrupted) {
+		return err
+	}
+	f, ferr := attack.NewForger(cfg)
+	if ferr != nil {
+		return ferr
+	}
+	run := scenario.SweepRun{Lo: lo, Hi: hi, Trials: trials, Workers: f.Workers(), Seed: cfg.Seed, Points: pts}
+	if werr := write(c, scenario.SweepTranscript(run), func() error { return report.SweepJSON(c.App.Writer, run) }); werr != nil {
+		return werr
+	}
+	if err != nil {
+		return errInterrupted
+	}
+	return nil
+}
+
+// parseSweep reads --sweep LO-HI.
+func parseSweep(s string) (lo, hi int, err error) {
+	a, b, ok := strings.Cut(s, "-")
+	lo, err1 := strconv.Atoi(a)
+	hi, err2 := strconv.Atoi(b)
+	switch {
+	case !ok || err1 != nil || err2 != nil:
+		return 0, 0, usagef("invalid --sweep %q: want LO-HI, such as 8-24", s)
+	case lo < escrow.MinChecksumBits || hi > escrow.MaxChecksumBits:
+		return 0, 0, usagef("invalid --sweep %q: widths must lie from %d to %d", s, escrow.MinChecksumBits, escrow.MaxChecksumBits)
+	case lo > hi:
+		return 0, 0, usagef("invalid --sweep %q: LO must not be greater than HI", s)
+	}
+	return lo, hi, nil
+}
+
+// write renders t as text, or calls asJSON under --json.
+func write(c *cli.Context, t *scenario.Transcript, asJSON func() error) error {
+	if c.Bool("json") {
+		return asJSON()
+	}
+	return report.Text(c.App.Writer, t, textOptions(c.App.Reader, c.App.Writer, c.App.ErrWriter, c.Bool("no-color"), false))
+}

@@ -1,0 +1,99 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/scenario"
+)
+
+// writeJSON writes v as indented JSON followed by a newline.
+func writeJSON(w io.Writer, v any) error {
+	e := json.NewEncoder(w)
+	e.SetIndent("", "  ")
+	return e.Encode(v)
+}
+
+// forgeJSON is the JSON form of a forgery run; docs/json.md describes it.
+type forgeJSON struct {
+	Schema           string    `json:"schema"`
+	Seed             uint64    `json:"seed"`
+	Bits             int       `json:"bits"`
+	Workers          int       `json:"workers"`
+	ExpectedTries    float64   `json:"expected_tries"`
+	Trials           int       `json:"trials"`
+	Tries            []uint64  `json:"tries"`
+	MeanTries        float64   `json:"mean_tries"`
+	MedianTries      float64   `json:"median_tries"`
+	Seconds          []float64 `json:"seconds"`
+	TriesPerSecond   float64   `json:"tries_per_second"`
+	ReceiverAccepted int       `json:"receiver_accepted"`
+	LEFooled         int       `json:"le_fooled"`
+	Interrupted      bool      `json:"interrupted"`
+	UnfinishedTries  uint64    `json:"unfinished_tries"`
+}
+
+// ForgeJSON writes a forgery run as JSON (schema escrowlab.forge/v1).
+func ForgeJSON(w io.Writer, run scenario.ForgeRun) error {
+	return writeJSON(w, forgeDoc(run.Bits, run.Forgeries, run))
+}
+
+func forgeDoc(bits int, fs []attack.Forgery, run scenario.ForgeRun) forgeJSON {
+	done := attack.Finished(fs)
+	j := forgeJSON{
+		Schema: "escrowlab.forge/v1", Seed: run.Seed, Bits: bits, Workers: run.Workers,
+		ExpectedTries: attack.ExpectedTries(bits), Trials: len(done),
+		Tries: []uint64{}, Seconds: []float64{}, TriesPerSecond: attack.Rate(done),
+		Interrupted: len(done) < len(fs),
+	}
+	for _, f := range fs {
+		if f.Forged == nil {
+			j.UnfinishedTries += f.Tries
+			continue
+		}
+		j.Tries = append(j.Tries, f.Tries)
+		j.Seconds = append(j.Seconds, f.Elapsed.Seconds())
+		if f.ReceiverOK {
+			j.ReceiverAccepted++
+		}
+		if f.LEFooled {
+			j.LEFooled++
+		}
+	}
+	st := attack.Summarize(j.Tries)
+	j.MeanTries, j.MedianTries = st.Mean, st.Median
+	return j
+}
+
+// sweepJSON is the JSON form of a sweep; docs/json.md describes it.
+type sweepJSON struct {
+	Schema         string           `json:"schema"`
+	Seed           uint64           `json:"seed"`
+	Workers        int              `json:"workers"`
+	TrialsPerWidth int              `json:"trials_per_width"`
+	Widths         []forgeJSON      `json:"widths"`
+	TriesPerSecond float64          `json:"tries_per_second"`
+	Projection     []projectionJSON `json:"projection"`
+}
+
+type projectionJSON struct {
+	Bits          int     `json:"bits"`
+	ExpectedTries float64 `json:"expected_tries"`
+	Seconds       float64 `json:"seconds"`
+}
+
+// SweepJSON writes a sweep as JSON (schema escrowlab.forge-sweep/v1). The
+// projection is computed from the measured rate, not measured.
+func SweepJSON(w io.Writer, run scenario.SweepRun) error {
+	j := sweepJSON{Schema: "escrowlab.forge-sweep/v1", Seed: run.Seed, Workers: run.Workers, TrialsPerWidth: run.Trials, Widths: []forgeJSON{}, TriesPerSecond: run.SweepRate()}
+	for _, p := range run.Points {
+		d := forgeDoc(p.Bits, p.Forgeries, scenario.ForgeRun{Seed: run.Seed, Workers: run.Workers})
+		d.Schema = ""
+		j.Widths = append(j.Widths, d)
+	}
+	for _, bits := range scenario.ProjectedBits {
+		j.Projection = append(j.Projection, projectionJSON{bits, attack.ExpectedTries(bits), attack.ProjectSeconds(bits, j.TriesPerSecond)})
+	}
+	return writeJSON(w, j)
+}

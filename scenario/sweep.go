@@ -1,0 +1,80 @@
+package scenario
+
+import (
+	"fmt"
+
+	"github.com/escrowlab/escrowlab/attack"
+)
+
+// ProjectedBits are the widths a sweep projects its measured rate to.
+var ProjectedBits = []int{32, 48, 64}
+
+// SweepRun is a measured sweep of forgeries over checksum widths.
+type SweepRun struct {
+	Lo, Hi  int // the widths asked for
+	Trials  int // forgeries per width
+	Workers int
+	Seed    uint64
+	Points  []attack.SweepPoint // the widths measured; the last may be partial if interrupted
+}
+
+// SweepRate is the search rate measured over every finished forgery of the
+// sweep, in tries per second: the basis of the projection.
+func (r SweepRun) SweepRate() float64 {
+	var all []attack.Forgery
+	for _, p := range r.Points {
+		all = append(all, attack.Finished(p.Forgeries)...)
+	}
+	return attack.Rate(all)
+}
+
+// SweepTranscript writes up a sweep: a table measured width by width, then
+// a projection to wider checksums, labelled as such.
+func SweepTranscript(run SweepRun) *Transcript {
+	b := newBuilder("forge-sweep", fmt.Sprintf("The cost of forging a LEAF, checksum widths %d to %d", run.Lo, run.Hi), run.Seed)
+	b.intro("Blaze's attack costs about 2^w tries for a w-bit checksum: each extra bit doubles the work. This sweep measures the forgery at each width on this machine, then projects the measured rate to wider checksums.", refBlaze)
+	b.intro(fmt.Sprintf("%d trials per width, on %s; seed %d.", run.Trials, workers(run.Workers), run.Seed))
+
+	measured := &Table{Caption: "Measured on this machine", Header: []string{"Bits", "Trials", "Mean tries", "Expected (2^bits)", "Mean time", "Rate", "Processor fooled"}}
+	for _, p := range run.Points {
+		fs := attack.Finished(p.Forgeries)
+		if len(fs) == 0 {
+			continue
+		}
+		tries := make([]uint64, len(fs))
+		var secs float64
+		fooled := 0
+		for i, f := range fs {
+			tries[i] = f.Tries
+			secs += f.Elapsed.Seconds()
+			if f.LEFooled {
+				fooled++
+			}
+		}
+		measured.Rows = append(measured.Rows, []string{
+			fmt.Sprint(p.Bits), fmt.Sprint(len(fs)), count(uint64(attack.Summarize(tries).Mean + 0.5)),
+			count(uint64(attack.ExpectedTries(p.Bits))), seconds(secs / float64(len(fs))), rate(attack.Rate(fs)),
+			fmt.Sprintf("%d/%d", fooled, len(fs)),
+		})
+	}
+	b.act("Measured", "Each row is real forgeries, run now.")
+	b.step(Step{
+		Actor: "Mallory", Action: "forges LEAFs at each checksum width",
+		Table:   measured,
+		Outcome: Outcome{Done, fmt.Sprintf("%d widths measured", len(measured.Rows))},
+	})
+
+	r := run.SweepRate()
+	projected := &Table{Caption: fmt.Sprintf("Projected at the measured rate of %s (not measured)", rate(r)), Header: []string{"Bits", "Expected tries", "Projected mean time"}}
+	for _, bits := range ProjectedBits {
+		projected.Rows = append(projected.Rows, []string{fmt.Sprint(bits), fmt.Sprintf("2^%d", bits), seconds(attack.ProjectSeconds(bits, r))})
+	}
+	b.act("Projected", "A projection, not a measurement: 2^bits divided by the rate measured above, assuming that rate holds.")
+	b.step(Step{
+		Actor: "Arithmetic", Action: "projects the measured rate to wider checksums",
+		Table: projected,
+		Note:  "A wider checksum would have made forgery slower, but a LEAF has only 128 bits: every bit of checksum is a bit taken from the unit ID or the wrapped key. And a rogue user can always encrypt twice, once outside the chip.",
+		Cites: cites(refBlaze),
+	})
+	return b.finish()
+}
