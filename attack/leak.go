@@ -1,10 +1,13 @@
 package attack
 
 import (
+	"crypto/ecdh"
 	"crypto/ed25519"
 	"crypto/sha512"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 
 	"golang.org/x/crypto/curve25519"
 
@@ -18,10 +21,13 @@ var ErrSealed = errors.New("attack: session stays sealed")
 // Leak is the key material that has reached an adversary. The zero Leak is
 // an eavesdropper with nothing but the wiretap archive.
 type Leak struct {
-	FamilyKey  *escrow.FamilyKey                        // KF, if it leaked
-	Databases  [2]map[escrow.UnitID]escrow.KeyComponent // each escrow agent's database, if it leaked
-	UnitKeys   map[escrow.UnitID]escrow.UnitKey         // unit keys kept from earlier warrants
-	Identities []ed25519.PrivateKey                     // E2E identity keys from seized devices
+	FamilyKey    *escrow.FamilyKey                        // KF, if it leaked
+	Databases    [2]map[escrow.UnitID]escrow.KeyComponent // each escrow agent's database, if it leaked
+	UnitKeys     map[escrow.UnitID]escrow.UnitKey         // unit keys kept from earlier warrants
+	Identities   []ed25519.PrivateKey                     // E2E identity keys from seized devices
+	StaticKeys   []*ecdh.PrivateKey                       // e2e-static long-term keys from seized devices
+	AuthorityKey *ecdh.PrivateKey                         // the e2e-escrowed authority's key
+	Sessions     map[int]SessionKeys                      // the keys of individual sessions, by session number
 }
 
 // Attacker tries to open captured sessions with one Leak and nothing else.
@@ -65,20 +71,27 @@ func NewAttacker(leak Leak, checksumBits int) (*Attacker, error) {
 func (a *Attacker) Open(c Capture) ([]string, error) {
 	switch {
 	case c.Clipper != nil:
-		return a.openClipper(c.Clipper)
+		return a.openClipper(c)
 	case c.E2E != nil:
-		return a.openE2E(c.E2E)
+		return a.openE2E(c)
 	}
 	return nil, fmt.Errorf("session %d: empty capture: %w", c.Session, ErrSealed)
 }
 
-// openClipper reads each LEAF's unit ID with KF and, for a unit whose key
-// it holds, unwraps the session key and decrypts the whole call with it.
-func (a *Attacker) openClipper(c *ClipperCapture) ([]string, error) {
+// openClipper uses a leaked session key if it has this session's; else it
+// reads each LEAF's unit ID with KF and, for a unit whose key it holds,
+// unwraps the session key and decrypts the whole call with it.
+func (a *Attacker) openClipper(c Capture) ([]string, error) {
+	ts := c.Clipper.Transmissions
+	if k, ok := a.leak.Sessions[c.Session]; ok {
+		if texts, err := decryptAll(ts, k.Clipper); err == nil {
+			return texts, nil
+		}
+	}
 	if a.proc == nil {
 		return nil, fmt.Errorf("no family key to open the LEAFs: %w", ErrSealed)
 	}
-	for _, t := range c.Transmissions {
+	for _, t := range ts {
 		leaf, err := a.proc.ReadLEAF(t.LEAF)
 		if err != nil || !a.proc.HasUnitKey(leaf.UnitID) {
 			continue
@@ -87,7 +100,7 @@ func (a *Attacker) openClipper(c *ClipperCapture) ([]string, error) {
 		if err != nil {
 			continue
 		}
-		if texts, err := decryptAll(c.Transmissions, ks); err == nil {
+		if texts, err := decryptAll(ts, ks); err == nil {
 			return texts, nil
 		}
 	}
@@ -106,41 +119,68 @@ func decryptAll(ts []*escrow.Transmission, ks escrow.SessionKey) ([]string, erro
 	return texts, nil
 }
 
-// openE2E tries every secret on every seized device as a Diffie-Hellman
-// secret against both ephemeral public keys of the handshake. Forward
-// secrecy means none of them is the right one: the ephemeral secrets were
-// wiped when the handshake ended.
-func (a *Attacker) openE2E(c *E2ECapture) ([]string, error) {
-	ei, er, err := e2e.Ephemerals(c.Hello, c.Reply)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", err, ErrSealed)
+// openE2E tries every key the leak can yield for this session: a leaked
+// session key, the escrow field under the authority key, the wrapped key
+// under each static key, and every secret on every seized device as a
+// Diffie-Hellman secret against the handshake's ephemeral keys. Under
+// forward secrecy the last never works: the ephemeral secrets were wiped.
+func (a *Attacker) openE2E(c Capture) ([]string, error) {
+	for _, keys := range a.candidateKeys(c) {
+		if texts, err := openAll(c.E2E.Sealed, keys); err == nil {
+			return texts, nil
+		}
 	}
-	for _, secret := range seizedSecrets(a.leak.Identities) {
+	return nil, fmt.Errorf("no leaked key opens this session: %w", ErrSealed)
+}
+
+// candidateKeys lists the session keys the leak can derive for c.
+func (a *Attacker) candidateKeys(c Capture) []e2e.Keys {
+	var out []e2e.Keys
+	if k, ok := a.leak.Sessions[c.Session]; ok {
+		out = append(out, k.E2E[c.Scheme])
+	}
+	if c.E2E.Escrow != nil && a.leak.AuthorityKey != nil {
+		if k, err := e2e.OpenEscrow(a.leak.AuthorityKey, c.E2E.Escrow); err == nil {
+			out = append(out, k)
+		}
+	}
+	if c.E2E.Wrapped != nil {
+		for _, sk := range a.leak.StaticKeys {
+			if k, err := e2e.UnwrapStatic(sk, c.E2E.Wrapped); err == nil {
+				out = append(out, k)
+			}
+		}
+	}
+	ei, er, err := e2e.Ephemerals(c.E2E.Hello, c.E2E.Reply)
+	if err != nil {
+		return out
+	}
+	for _, secret := range a.seizedSecrets() {
 		for _, eph := range [][32]byte{ei, er} {
 			shared, err := curve25519.X25519(secret, eph[:])
 			if err != nil {
 				continue
 			}
-			keys, err := e2e.DeriveKeys(shared, c.Hello, c.Reply)
-			if err != nil {
-				continue
-			}
-			if texts, err := openAll(c.Sealed, keys); err == nil {
-				return texts, nil
+			if k, err := e2e.DeriveKeys(shared, c.E2E.Hello, c.E2E.Reply); err == nil {
+				out = append(out, k)
 			}
 		}
 	}
-	return nil, fmt.Errorf("no seized secret opens this session: %w", ErrSealed)
+	return out
 }
 
-// seizedSecrets lists every 32-byte secret a seized identity key offers:
-// its seed and the X25519 scalar derived from it the standard way.
-func seizedSecrets(ids []ed25519.PrivateKey) [][]byte {
+// seizedSecrets lists every 32-byte secret the seized devices offer: each
+// identity's seed and the X25519 scalar derived from it the standard way,
+// and each static key.
+func (a *Attacker) seizedSecrets() [][]byte {
 	var out [][]byte
-	for _, id := range ids {
+	for _, id := range a.leak.Identities {
 		seed := id.Seed()
 		h := sha512.Sum512(seed)
 		out = append(out, seed, h[:32])
+	}
+	for _, sk := range a.leak.StaticKeys {
+		out = append(out, sk.Bytes())
 	}
 	return out
 }
@@ -159,3 +199,32 @@ func openAll(sealed [][]byte, keys e2e.Keys) ([]string, error) {
 	}
 	return texts, nil
 }
+
+// Endpoints tries to learn who took part in a captured session without
+// reading it: under Clipper, the unit IDs in its LEAFs, if the attacker
+// holds the family key; under E2E, the signers of the handshake, among
+// the identity keys the attacker holds. It returns the identifiers found,
+// sorted: unit IDs as "unit 95A5053F", identities as hex.
+func (a *Attacker) Endpoints(c Capture) []string {
+	var ids []string
+	switch {
+	case c.Clipper != nil && a.proc != nil:
+		for _, t := range c.Clipper.Transmissions {
+			if leaf, err := a.proc.ReadLEAF(t.LEAF); err == nil {
+				ids = append(ids, unitEndpoint(leaf.UnitID))
+			}
+		}
+	case c.E2E != nil && len(a.leak.Identities) > 0:
+		var known []ed25519.PublicKey
+		for _, id := range a.leak.Identities {
+			known = append(known, id.Public().(ed25519.PublicKey))
+		}
+		if i, r, ok := e2e.Participants(c.E2E.Hello, c.E2E.Reply, known); ok {
+			ids = append(ids, hex.EncodeToString(i), hex.EncodeToString(r))
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+func unitEndpoint(id escrow.UnitID) string { return "unit " + id.String() }

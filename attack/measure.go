@@ -1,6 +1,10 @@
 package attack
 
-import "time"
+import (
+	"encoding/hex"
+	"slices"
+	"time"
+)
 
 // Exposure is what one attacker got out of one scheme's archive.
 type Exposure struct {
@@ -10,6 +14,7 @@ type Exposure struct {
 	OpenedBefore int         // of those, sessions held before the leak
 	OpenedAfter  int         // of those, sessions held at or after the leak
 	Wrong        int         // sessions that decrypted to something other than what was said
+	Metadata     int         // sessions whose two endpoints the attacker identified correctly
 	Recovered    []Recovered // the opened sessions, oldest first
 }
 
@@ -31,12 +36,15 @@ func Measure(a *Attacker, captures []Capture, sent []Conversation, leakAt time.T
 	for _, c := range captures {
 		e.Scheme = c.Scheme
 		e.Total++
+		conv, known := truth[c.Session]
+		if known && slices.Equal(a.Endpoints(c), endpoints(conv, c.Scheme)) {
+			e.Metadata++
+		}
 		texts, err := a.Open(c)
 		if err != nil {
 			continue
 		}
-		conv, ok := truth[c.Session]
-		if !ok || !matches(conv, texts) {
+		if !known || !matches(conv, texts) {
 			e.Wrong++
 			continue
 		}
@@ -49,6 +57,19 @@ func Measure(a *Attacker, captures []Capture, sent []Conversation, leakAt time.T
 		e.Recovered = append(e.Recovered, Recovered{Conversation: conv, Texts: texts})
 	}
 	return e
+}
+
+// endpoints returns the true identifiers of a conversation's two parties,
+// in the form Attacker.Endpoints reports them.
+func endpoints(c Conversation, scheme Scheme) []string {
+	var ids []string
+	if scheme == Clipper {
+		ids = []string{unitEndpoint(c.Caller.Chip.UnitID()), unitEndpoint(c.Callee.Chip.UnitID())}
+	} else {
+		ids = []string{hex.EncodeToString(c.Caller.Identity.Public()), hex.EncodeToString(c.Callee.Identity.Public())}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 func matches(c Conversation, texts []string) bool {

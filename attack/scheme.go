@@ -1,5 +1,10 @@
 package attack
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Scheme names a way of protecting a call. The ids are stable: they appear
 // in output and in JSON.
 type Scheme string
@@ -8,10 +13,35 @@ type Scheme string
 const (
 	// Clipper is the Escrowed Encryption Standard: Skipjack traffic with a LEAF.
 	Clipper Scheme = "clipper"
+	// E2EStatic is end-to-end encryption without forward secrecy: a session
+	// key sent encrypted to the recipient's long-term key, as classic PGP did.
+	E2EStatic Scheme = "e2e-static"
 	// E2EForwardSecret is end-to-end encryption with an ephemeral handshake
-	// per session (package e2e).
+	// per session.
 	E2EForwardSecret Scheme = "e2e-fs"
+	// E2EEscrowed is forward-secret E2E plus a copy of every session's keys
+	// sealed to an authority: "exceptional access" as demanded in 2015.
+	E2EEscrowed Scheme = "e2e-escrowed"
 )
 
 // Schemes lists every scheme in display order.
-var Schemes = []Scheme{Clipper, E2EForwardSecret}
+var Schemes = []Scheme{Clipper, E2EStatic, E2EForwardSecret, E2EEscrowed}
+
+// ParseScheme returns the scheme with the given id.
+func ParseScheme(id string) (Scheme, error) {
+	for _, s := range Schemes {
+		if string(s) == id {
+			return s, nil
+		}
+	}
+	return "", fmt.Errorf("unknown scheme %q (want one of %s)", id, joinIDs(Schemes))
+}
+
+// joinIDs lists ids for an error message.
+func joinIDs[T ~string](ids []T) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = string(id)
+	}
+	return strings.Join(s, ", ")
+}

@@ -30,11 +30,13 @@ type ClipperCapture struct {
 	Transmissions []*escrow.Transmission
 }
 
-// E2ECapture is an end-to-end session on the wire: the two handshake
-// messages and the sealed messages in the order sent.
+// E2ECapture is an end-to-end session on the wire: how its keys were set up,
+// then the sealed messages in the order sent.
 type E2ECapture struct {
-	Hello, Reply []byte
-	Sealed       [][]byte
+	Hello, Reply []byte   // the ephemeral handshake (e2e-fs, e2e-escrowed)
+	Wrapped      []byte   // the session key wrapped to the callee's static key (e2e-static)
+	Escrow       []byte   // the session keys sealed to the authority (e2e-escrowed)
+	Sealed       [][]byte // the messages
 }
 
 // record appends c to the archive.

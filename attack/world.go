@@ -15,12 +15,14 @@ const (
 	SecondAgentName = "Treasury Automated Systems Division"
 )
 
-// Person is one user: a Clipper chip in their phone and an end-to-end
-// identity in their messaging app.
+// Person is one user: a Clipper chip in their phone, and in their
+// messaging app an end-to-end identity key and a long-term static key (the
+// latter used only by the e2e-static scheme).
 type Person struct {
 	Name     string
 	Chip     *escrow.Device
 	Identity *e2e.Identity
+	Static   *e2e.StaticKey
 }
 
 // Config describes the world to build.
@@ -31,20 +33,31 @@ type Config struct {
 }
 
 // World is one EES installation (a family key, two escrow agents, a chip
-// facility), the people using it, a simulated clock, and a wiretap on the
-// network that records every call under every scheme. All keys come from
-// one seeded generator, so a world is reproducible from its seed.
+// facility), the authority of the e2e-escrowed scheme, the people using
+// them, a simulated clock, and a wiretap on the network that records every
+// call under every scheme. All keys come from one seeded generator, so a
+// world is reproducible from its seed (except the ephemeral keys that HPKE
+// draws for itself, which change no outcome).
 type World struct {
-	Family   *escrow.Family
-	Agents   [2]*escrow.EscrowAgent
-	Facility *escrow.Facility
-	People   []*Person
-	Tap      *Wiretap
+	Family    *escrow.Family
+	Agents    [2]*escrow.EscrowAgent
+	Facility  *escrow.Facility
+	Authority *e2e.Authority
+	People    []*Person
+	Tap       *Wiretap
 
-	sent  []Conversation
-	src   *rand.ChaCha8
-	rng   *rand.Rand
-	clock time.Time
+	sent    []Conversation
+	secrets map[int]SessionKeys // what each session's endpoints knew
+	src     *rand.ChaCha8
+	clock   time.Time
+}
+
+// SessionKeys are the keys one conversation used under each scheme: ground
+// truth that only its two endpoints held. A session-key leak hands one
+// session's SessionKeys to the adversary.
+type SessionKeys struct {
+	Clipper escrow.SessionKey
+	E2E     map[Scheme]e2e.Keys
 }
 
 // NewWorld builds a world from the seeded source src: it makes the family
@@ -64,14 +77,17 @@ func NewWorld(src *rand.ChaCha8, cfg Config) (*World, error) {
 		return nil, err
 	}
 	w := &World{
-		Family: family,
-		Agents: [2]*escrow.EscrowAgent{escrow.NewEscrowAgent(FirstAgentName), escrow.NewEscrowAgent(SecondAgentName)},
-		Tap:    &Wiretap{},
-		src:    src,
-		rng:    rand.New(src),
-		clock:  cfg.Start,
+		Family:  family,
+		Agents:  [2]*escrow.EscrowAgent{escrow.NewEscrowAgent(FirstAgentName), escrow.NewEscrowAgent(SecondAgentName)},
+		Tap:     &Wiretap{},
+		secrets: make(map[int]SessionKeys),
+		src:     src,
+		clock:   cfg.Start,
 	}
 	if w.Facility, err = escrow.NewFacility(family, w.Agents[0], w.Agents[1]); err != nil {
+		return nil, err
+	}
+	if w.Authority, err = e2e.NewAuthority(src); err != nil {
 		return nil, err
 	}
 	seen := make(map[string]bool)
@@ -86,6 +102,9 @@ func NewWorld(src *rand.ChaCha8, cfg Config) (*World, error) {
 		}
 		if p.Identity, err = e2e.NewIdentity(src); err != nil {
 			return nil, fmt.Errorf("making %s's identity: %w", name, err)
+		}
+		if p.Static, err = e2e.NewStaticKey(src); err != nil {
+			return nil, fmt.Errorf("making %s's static key: %w", name, err)
 		}
 		w.People = append(w.People, p)
 	}

@@ -1,0 +1,56 @@
+package attack
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"time"
+)
+
+// castNames name the first people of a generated world; later ones are
+// numbered.
+var castNames = []string{"Alice", "Bob", "Carol", "Dave", "Erin", "Frank", "Grace", "Heidi", "Ivan", "Judy", "Ken", "Laura", "Mike", "Nora", "Oscar", "Peggy", "Quinn", "Rupert", "Sybil", "Trent", "Uma", "Victor", "Wendy", "Xavier", "Yara", "Zoe"}
+
+// Names returns n distinct names for a generated cast.
+func Names(n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		if i < len(castNames) {
+			out[i] = castNames[i]
+		} else {
+			out[i] = fmt.Sprintf("Person %d", i+1)
+		}
+	}
+	return out
+}
+
+// words make up generated messages.
+var words = []string{"meet", "tomorrow", "account", "contract", "clinic", "vote", "shipment", "lawyer", "deposit", "source", "draft", "password", "station", "friday", "invoice", "border", "ticket", "report", "doctor", "office"}
+
+// RandomCalls has n calls between random pairs of people, each of two to
+// four messages of random words, spaced by random gaps averaging gap.
+func (w *World) RandomCalls(n int, gap time.Duration) error {
+	if len(w.People) < 2 {
+		return fmt.Errorf("random calls need at least two people, have %d", len(w.People))
+	}
+	rng := rand.New(w.src)
+	for range n {
+		w.Advance(gap/2 + time.Duration(rng.Int64N(int64(gap)+1)))
+		a := w.People[rng.IntN(len(w.People))]
+		b := w.People[rng.IntN(len(w.People)-1)]
+		if b == a {
+			b = w.People[len(w.People)-1]
+		}
+		msgs := make([]Message, 2+rng.IntN(3))
+		for i := range msgs {
+			text := words[rng.IntN(len(words))]
+			for range 2 + rng.IntN(5) {
+				text += " " + words[rng.IntN(len(words))]
+			}
+			msgs[i] = Message{FromCaller: i%2 == 0, Text: text}
+		}
+		if _, _, _, err := w.Call(a, b, msgs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
