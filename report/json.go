@@ -97,3 +97,38 @@ func SweepJSON(w io.Writer, run scenario.SweepRun) error {
 	}
 	return writeJSON(w, j)
 }
+
+// matrixJSON is the JSON form of an exposure matrix; docs/json.md
+// describes it.
+type matrixJSON struct {
+	Schema        string     `json:"schema"`
+	Seed          uint64     `json:"seed"`
+	People        int        `json:"people"`
+	Sessions      int        `json:"sessions"`
+	LeakAfter     int        `json:"leak_after_session"`
+	TargetPerson  string     `json:"target_person"`
+	TargetSession int        `json:"target_session"`
+	Cells         []cellJSON `json:"cells"`
+}
+
+type cellJSON struct {
+	Leak             string `json:"leak"`
+	Scheme           string `json:"scheme"`
+	SessionsTotal    int    `json:"sessions_total"`
+	SessionsOpened   int    `json:"sessions_opened"`
+	OpenedBeforeLeak int    `json:"opened_before_leak"`
+	OpenedAfterLeak  int    `json:"opened_after_leak"`
+	MetadataExposed  int    `json:"metadata_exposed"`
+}
+
+// MatrixJSON writes an exposure matrix as JSON (schema escrowlab.matrix/v1).
+func MatrixJSON(w io.Writer, m *attack.Matrix) error {
+	j := matrixJSON{
+		Schema: "escrowlab.matrix/v1", Seed: m.Config.Seed, People: m.Config.People, Sessions: m.Config.Sessions,
+		LeakAfter: m.Config.LeakAt, TargetPerson: m.Target.Person.Name, TargetSession: m.Target.Session, Cells: []cellJSON{},
+	}
+	for _, c := range m.Cells {
+		j.Cells = append(j.Cells, cellJSON{string(c.Leak), string(c.Scheme), c.Total, c.Opened, c.OpenedBefore, c.OpenedAfter, c.Metadata})
+	}
+	return writeJSON(w, j)
+}

@@ -68,7 +68,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) (*cli.App, *status) {
 		Reader:      stdin,
 		Writer:      stdout,
 		ErrWriter:   stderr,
-		Commands:    []*cli.Command{tourCommand(), forgeCommand()},
+		Commands:    []*cli.Command{tourCommand(), matrixCommand(), forgeCommand()},
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {
 				st.notFound = c.Args().First()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -21,7 +22,25 @@ func TestMain(m *testing.M) {
 // TestScripts runs the CLI scripts in testdata. Run with -update to
 // rewrite golden output after an intended change, then review the diff.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata", UpdateScripts: *update})
+	testscript.Run(t, testscript.Params{
+		Dir:           "testdata",
+		UpdateScripts: *update,
+		Cmds:          map[string]func(*testscript.TestScript, bool, []string){"mask": mask},
+	})
+}
+
+// measured matches the wall-clock times and rates a run measures, which
+// differ from run to run even with the same seed.
+var measured = regexp.MustCompile(`\d[\d,.]*(e\+\d+)? (µs|ms|s|minutes|hours|days|years|tries/s)\b`)
+
+// mask FILE OUT writes FILE to OUT with every measured time and rate
+// replaced by "<measured>", so output can be compared with a golden file.
+func mask(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mask FILE OUT")
+	}
+	out := measured.ReplaceAllString(ts.ReadFile(args[0]), "<measured>")
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(out), 0o644))
 }
 
 // TestExitStatus pins the exit status and the one-line error of each kind
@@ -40,6 +59,11 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"tour", "--seed", "-1"}, exitUsage, `invalid --seed "-1"`},
 		{[]string{"tour", "--seed", "18446744073709551616"}, exitUsage, "invalid --seed"},
 		{[]string{"tour", "extra"}, exitUsage, `tour takes no arguments, got "extra"`},
+		{[]string{"matrix", "--leak", "all"}, exitUsage, `unknown leak "all"`},
+		{[]string{"matrix", "--leak-at", "-2"}, exitUsage, "invalid --leak-at -2"},
+		{[]string{"forge", "--bits", "40"}, exitUsage, "invalid --bits 40"},
+		{[]string{"forge", "--sweep", "9-"}, exitUsage, `invalid --sweep "9-"`},
+		{[]string{"forge", "--bits", "8", "--seed", "1", "--json"}, exitOK, ""},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
