@@ -1,8 +1,8 @@
 package scenario
 
 import (
-	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"github.com/escrowlab/escrowlab/attack"
@@ -54,13 +54,13 @@ func chatter(w *attack.World, rng *rand.Rand, n int, gap time.Duration, with *at
 	return out, nil
 }
 
-// callTable lists conversations as ground truth.
-func callTable(caption string, convs []attack.Conversation) *Table {
-	t := &Table{Caption: caption, Header: []string{"Session", "Date", "Caller", "Callee"}}
+// callList names who called whom, as ground truth the wiretap never sees.
+func callList(convs []attack.Conversation) string {
+	var s []string
 	for _, c := range convs {
-		t.Rows = append(t.Rows, []string{fmt.Sprint(c.Session), c.At.Format(dateFormat), c.Caller.Name, c.Callee.Name})
+		s = append(s, c.Caller.Name+" to "+c.Callee.Name)
 	}
-	return t
+	return strings.Join(s, ", ") + " (names are ground truth: the wiretap sees only bytes)"
 }
 
 // dateFormat is how the tour writes dates.

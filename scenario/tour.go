@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/escrowlab/escrowlab/attack"
@@ -38,7 +39,7 @@ func runTour(opts Options) (*Transcript, error) {
 		w: w, alice: w.Person("Alice"), bob: w.Person("Bob"), carol: w.Person("Carol"),
 	}
 	t.intro()
-	for _, act := range []func() error{t.setup, t.clipperCall, t.lawfulAccess, t.endToEnd, t.leak, t.summary} {
+	for _, act := range []func() error{t.setup, t.clipperCall, t.lawfulAccess, t.endToEnd, t.leak, t.rogueLEAF, t.summary} {
 		if err := act(); err != nil {
 			return nil, fmt.Errorf("tour: %w", err)
 		}
@@ -49,8 +50,7 @@ func runTour(opts Options) (*Transcript, error) {
 func (t *tour) intro() {
 	t.b.intro("In 2015 the United States protested China's draft rules requiring technology firms to hand over encryption keys and build in back doors; commentators answered that America had tried the same idea in the 1990s with the Clipper chip, and warned that escrowed keys can fall to other states' spies or to criminals.",
 		refNews001, refNews003, refNews004)
-	t.b.intro(fmt.Sprintf("This tour runs that argument: six people call one another under Clipper's key escrow and under end-to-end encryption with forward secrecy, a wiretap records everything, and the archive is attacked with real cryptography. Every count below was measured in this run, with keys from a generator seeded with %d so it can be replayed exactly (deterministic keys are for demonstration only).", t.b.t.Seed))
-	t.b.intro("A teaching model, not a product: Skipjack is the real, declassified cipher, but the inside of the real LEAF was classified and never published, so escrowlab's LEAF is its own design with the published fields and sizes (see docs/how-it-works.md). Do not use escrowlab to protect real secrets.",
+	t.b.intro(fmt.Sprintf("This tour runs that argument: six people call one another under Clipper and under end-to-end encryption, a wiretap records everything, and the archive is attacked with real cryptography. Every count is measured in this run; keys come from a generator seeded with %d, for replay (deterministic keys are for demonstration only). A teaching model, not a product: Skipjack is the real cipher, but the real LEAF's inside was classified, so escrowlab's is its own design (docs/how-it-works.md).", t.b.t.Seed),
 		refSkipjackSpec)
 }
 
@@ -66,16 +66,16 @@ func (t *tour) setup() error {
 	})
 	t.b.step(Step{
 		Actor: "Attorney General", Action: fmt.Sprintf("names two escrow agents: %s and the Treasury's Automated Systems Division", attack.FirstAgentName),
-		Note:  "Each agent holds one half of every chip's key, so neither can read anything alone. But the two databases together open every chip.",
+		Note:  "Neither agent can read anything alone; the two databases together open every chip.",
 		Cites: cites(refDenningSmid),
 	})
-	var chips []Value
+	var chips []string
 	for _, p := range w.People {
-		chips = append(chips, text(p.Name+"'s chip", "unit ID "+p.Chip.UnitID().String()))
+		chips = append(chips, p.Name+" "+p.Chip.UnitID().String())
 	}
 	t.b.step(Step{
 		Actor: "Chip factory", Action: fmt.Sprintf("makes a chip for each of %d people and deposits the two halves of each chip's unit key", len(w.People)),
-		Values:  chips,
+		Values:  []Value{text("unit IDs", strings.Join(chips, ", "))},
 		Outcome: Outcome{Done, fmt.Sprintf("%d chips made; %s holds %d components, %s holds %d", len(w.People), w.Agents[0].Name(), w.Agents[0].Units(), agentShort(w.Agents[1]), w.Agents[1].Units())},
 		Note:    "The unit ID travels, sealed, with every call. The unit key never leaves the chip, except as the two halves held in escrow.",
 		Cites:   cites(refFIPS185),
@@ -90,7 +90,7 @@ func (t *tour) setup() error {
 			bytesv("KU2, held by "+agentShort(w.Agents[1]), ku2[:]),
 			bytesv("KU = KU1 xor KU2", ku[:]),
 		},
-		Note: "Only the chip holds KU itself. Either half alone is a random string that says nothing about KU; together they are Alice's unit key, which unwraps every session key her chip will ever send.",
+		Note: "Either half alone is a random string that says nothing about KU. Together they unwrap every session key Alice's chip will ever send.",
 	})
 	return nil
 }

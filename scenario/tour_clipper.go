@@ -12,7 +12,7 @@ import (
 
 func (t *tour) clipperCall() error {
 	w := t.w
-	t.b.act("A Clipper call", "Alice calls Bob on a secure phone with a Clipper chip inside. Here is what the phones do, and what goes over the wire.")
+	t.b.act("A Clipper call", "Alice calls Bob on a phone with a Clipper chip inside. Here is what goes over the wire.")
 	conv, cc, ec, err := w.Call(t.alice, t.bob, exchange([2]string{
 		"Bob, the board votes on the merger on Thursday. Keep the figures to yourself.",
 		"Understood. I'll bring the signed copies.",
@@ -29,7 +29,7 @@ func (t *tour) clipperCall() error {
 			bytesv("session key KS (80 bits)", cc.SessionKey[:]),
 		},
 		Outcome: Outcome{Done, "both phones hold the same KS; it never crossed the wire"},
-		Note:    "On its own, this exchange would keep the call private even from someone recording the line: the two public values do not reveal KS.",
+		Note:    "On its own, this exchange would keep the call private even from a wiretap: the public values do not reveal KS.",
 	})
 
 	tr := cc.Transmissions[0]
@@ -97,7 +97,7 @@ func (t *tour) clipperCall() error {
 	}
 	t.b.step(Step{
 		Actor: "Wiretap", Action: "records this call (key-exchange values, then each message's LEAF, IV and ciphertext) and every call after it",
-		Table:   callTable("Calls over the next weeks (names are ground truth: the wiretap sees only bytes)", convs),
+		Values:  []Value{text("later calls", callList(convs))},
 		Outcome: Outcome{Done, fmt.Sprintf("the archive holds %d Clipper calls among %d people", len(w.Tap.Captures(attack.Clipper)), len(w.People))},
 		Note:    "Recording is cheap and archives last: what their owner can read later depends only on which keys reach it.",
 	})

@@ -17,7 +17,6 @@ func (t *tour) endToEnd() error {
 			bytesv("Alice's identity (public)", t.alice.Identity.Public()),
 			bytesv("Bob's identity (public)", t.bob.Identity.Public()),
 		},
-		Note: "The identity key proves who is speaking; it never encrypts, so it can never decrypt.",
 	})
 	hello, reply := t.firstE2E.Hello, t.firstE2E.Reply
 	t.b.step(Step{
@@ -49,7 +48,7 @@ func (t *tour) endToEnd() error {
 	t.b.step(Step{
 		Actor: "Investigator's decrypt processor", Action: "runs over the end-to-end archive with the family key and Alice's unit key",
 		Outcome: sealedOrExposed(e, "sessions opened: there is no LEAF, and nothing was escrowed"),
-		Note:    "A court can still order the people at either end to talk, but nothing in the archive answers to any key.",
+		Note:    "Nothing in the archive answers to any escrowed key.",
 	})
 
 	seized := attack.Leak{Identities: []ed25519.PrivateKey{t.alice.Identity.PrivateKey()}}

@@ -12,7 +12,7 @@ import (
 
 func (t *tour) lawfulAccess() error {
 	w := t.w
-	t.b.act("Lawful access", "An investigator suspects Alice. The 1994 procedure: read the unit ID from the LEAF, get a court order, collect both halves of the unit key, decrypt.")
+	t.b.act("Lawful access", "An investigator suspects Alice, and follows the procedure laid down in 1994.")
 	proc := escrow.NewDecryptProcessor(w.Family)
 	tr := t.firstClipper.Transmissions[0]
 	leaf, err := proc.ReadLEAF(tr.LEAF)
@@ -99,7 +99,7 @@ func (t *tour) oneHalfAlone(ku1 escrow.KeyComponent, tr *escrow.Transmission) St
 	p.AddUnitKey(id, escrow.UnitKey(ku1))
 	s := Step{
 		Actor: "Investigator's decrypt processor", Action: "tries KU1 alone, as if one agency (or one stolen database) were enough",
-		Note: "Either half alone is a random string: it unwraps a wrong session key, and the call stays unreadable.",
+		Note: "Either half alone is a random string: it unwraps a wrong session key.",
 	}
 	ks, err := p.SessionKey(id, tr.LEAF)
 	got, derr := p.Decrypt(tr)
