@@ -85,7 +85,9 @@ func (d *Device) LEAFChecker(ks SessionKey, iv IV) (*LEAFChecker, error) {
 type LEAFChecker struct {
 	family  *Family
 	want    uint32
+	_       [64]byte // keeps scratch on cache lines of its own, so that
 	scratch leafScratch
+	_       [64]byte // checkers used by parallel searchers do not contend
 }
 
 // Check reports whether the chip accepts leaf: whether its checksum field
