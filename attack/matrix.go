@@ -15,8 +15,8 @@ const (
 
 // MatrixConfig describes an archive to generate and attack.
 type MatrixConfig struct {
-	People   int    // people in the world, 2 to MaxPeople
-	Sessions int    // sessions recorded, 1 to MaxSessions
+	People   int      // people in the world, 2 to MaxPeople
+	Sessions int      // sessions recorded, 1 to MaxSessions
 	LeakAt   int      // the leak happens after this many sessions, 0 to Sessions
 	Seed     uint64   // seeds every key and choice
 	Leaks    []LeakID // the leaks to measure; nil means all
