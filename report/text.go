@@ -76,7 +76,7 @@ func Text(w io.Writer, t *scenario.Transcript, opts TextOptions) error {
 	r.references(t.References)
 	r.emptyLine()
 	seed := strconv.FormatUint(t.Seed, 10)
-	r.wrapped("Seed "+seed+": replay this run exactly with --seed "+seed, 0)
+	r.wrapped("Seed "+seed+": run again with --seed "+seed+" for the same keys and choices", 0)
 	return r.err
 }
 

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"golang.org/x/term"
 )
 
 // Progress display timing: nothing for runs shorter than progressDelay.
@@ -20,8 +22,13 @@ const (
 // only once the run has lasted progressDelay. The returned function stops
 // it and clears the line.
 func startProgress(w io.Writer, tries *atomic.Uint64, expected float64) (stop func()) {
-	if _, ok := terminal(w); !ok {
+	f, ok := terminal(w)
+	if !ok {
 		return func() {}
+	}
+	cols := 80
+	if c, _, err := term.GetSize(int(f.Fd())); err == nil && c > 0 {
+		cols = c
 	}
 	quit, finished := make(chan struct{}), make(chan struct{})
 	start := time.Now()
@@ -37,7 +44,7 @@ func startProgress(w io.Writer, tries *atomic.Uint64, expected float64) (stop fu
 		tick := time.NewTicker(progressTick)
 		defer tick.Stop()
 		for {
-			fmt.Fprint(w, "\r"+progressLine(tries.Load(), expected, time.Since(start)))
+			fmt.Fprint(w, "\r"+progressLine(tries.Load(), expected, time.Since(start), cols-1))
 			select {
 			case <-quit:
 				fmt.Fprint(w, "\r\x1b[K")
@@ -49,9 +56,10 @@ func startProgress(w io.Writer, tries *atomic.Uint64, expected float64) (stop fu
 	return func() { close(quit); <-finished }
 }
 
-// progressLine renders one line of the bar: done against the expected
-// number of tries, the rate, and a rough estimate of the time left.
-func progressLine(done uint64, expected float64, elapsed time.Duration) string {
+// progressLine renders one line of the bar, at most width columns: tries
+// made against the expected number, the rate, and a rough estimate of the
+// time left.
+func progressLine(done uint64, expected float64, elapsed time.Duration, width int) string {
 	frac := 0.0
 	if expected > 0 {
 		frac = min(float64(done)/expected, 1)
@@ -59,9 +67,26 @@ func progressLine(done uint64, expected float64, elapsed time.Duration) string {
 	filled := int(frac * progressWidth)
 	bar := strings.Repeat("█", filled) + strings.Repeat("░", progressWidth-filled)
 	rate := float64(done) / elapsed.Seconds()
-	left := "past the average: any moment now"
+	left := "past the average, any moment"
 	if float64(done) < expected && rate > 0 {
-		left = "about " + (time.Duration((expected-float64(done))/rate) * time.Second).Round(time.Second).String() + " left on average"
+		left = "~" + (time.Duration((expected-float64(done))/rate) * time.Second).String() + " left"
 	}
-	return fmt.Sprintf("  searching %s %d tries · %.0f tries/s · %s (Ctrl-C stops)", bar, done, rate, left)
+	line := fmt.Sprintf("  %s %s tries · %s/s · %s · Ctrl-C stops", bar, humanCount(float64(done)), humanCount(rate), left)
+	if r := []rune(line); len(r) > width {
+		line = string(r[:max(width, 0)])
+	}
+	return line
+}
+
+// humanCount writes n briefly: 950, 12.3k, 4.6M, 1.1G.
+func humanCount(n float64) string {
+	switch {
+	case n >= 1e9:
+		return fmt.Sprintf("%.1fG", n/1e9)
+	case n >= 1e6:
+		return fmt.Sprintf("%.1fM", n/1e6)
+	case n >= 1e3:
+		return fmt.Sprintf("%.1fk", n/1e3)
+	}
+	return fmt.Sprintf("%.0f", n)
 }
