@@ -47,12 +47,12 @@ func (fac *Facility) Manufacture(rand io.Reader) (*Device, error) {
 	copy(ku1[:], buf[4:])
 	copy(ku2[:], buf[4+KeySize:])
 	ku := CombineComponents(ku1, ku2)
-	wrapper, err := newWideBlock(ku, wrappedKeySize)
+	d, err := programDevice(fac.family, id, ku)
 	if err != nil {
 		return nil, err
 	}
 	fac.made[id] = true
 	fac.agents[0].deposit(id, ku1)
 	fac.agents[1].deposit(id, ku2)
-	return &Device{id: id, family: fac.family, wrapper: wrapper}, nil
+	return d, nil
 }
