@@ -156,3 +156,22 @@ func TestWorldRejectsBadInput(t *testing.T) {
 		t.Error("a call to nobody accepted")
 	}
 }
+
+func TestLeakMerge(t *testing.T) {
+	w, _ := newTestWorld(t)
+	kf := w.Family.Key()
+	a := Leak{Databases: [2]map[escrow.UnitID]escrow.KeyComponent{w.Agents[0].Database(), nil}}
+	b := Leak{FamilyKey: &kf, Databases: [2]map[escrow.UnitID]escrow.KeyComponent{nil, w.Agents[1].Database()}}
+	m := a.Merge(b)
+	if a.FamilyKey != nil || a.Databases[1] != nil {
+		t.Fatal("Merge changed its receiver")
+	}
+	att, err := NewAttacker(m, w.Family.ChecksumBits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two partial leaks together are the whole escrow system.
+	if e := Measure(att, w.Tap.Captures(Clipper), w.Sent(), start); e.Opened != e.Total {
+		t.Fatalf("merged leak opened %d/%d", e.Opened, e.Total)
+	}
+}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/escrowlab/escrowlab/e2e"
 	"github.com/escrowlab/escrowlab/escrow"
+	"github.com/escrowlab/escrowlab/sim"
 )
 
 // Conversation is the ground truth of one session: who called whom, when,
@@ -52,11 +53,19 @@ func (w *World) Call(caller, callee *Person, messages []Message) (Conversation, 
 		return c, nil, nil, fmt.Errorf("session %d: a call needs two different people", c.Session)
 	}
 	keys := SessionKeys{E2E: make(map[Scheme]e2e.Keys)}
-	cc, err := w.clipperCall(c)
+	cc, err := w.escrowCall(c, Clipper, func(p *Person) *escrow.Device { return p.Chip })
 	if err != nil {
 		return c, nil, nil, fmt.Errorf("session %d under %s: %w", c.Session, Clipper, err)
 	}
 	keys.Clipper = cc.SessionKey
+	tc, err := w.escrowCall(c, Threshold, func(p *Person) *escrow.Device { return p.ThresholdChip })
+	if err != nil {
+		return c, nil, nil, fmt.Errorf("session %d under %s: %w", c.Session, Threshold, err)
+	}
+	keys.Threshold = tc.SessionKey
+	if keys.SIM, err = w.simCall(c); err != nil {
+		return c, nil, nil, fmt.Errorf("session %d under %s: %w", c.Session, SIM, err)
+	}
 	var fs *E2ECapture
 	for _, scheme := range []Scheme{E2EStatic, E2EForwardSecret, E2EEscrowed} {
 		capture, k, err := w.e2eCall(c, scheme)
@@ -73,7 +82,9 @@ func (w *World) Call(caller, callee *Person, messages []Message) (Conversation, 
 	return c, cc, fs, nil
 }
 
-func (w *World) clipperCall(c Conversation) (*ClipperCall, error) {
+// escrowCall holds c on the chips chip picks, under scheme (clipper or
+// threshold: the chips differ only in how their unit keys were escrowed).
+func (w *World) escrowCall(c Conversation, scheme Scheme, chip func(*Person) *escrow.Device) (*ClipperCall, error) {
 	a, err := escrow.NewKeyExchange(w.src)
 	if err != nil {
 		return nil, err
@@ -98,11 +109,11 @@ func (w *World) clipperCall(c Conversation) (*ClipperCall, error) {
 		if !m.FromCaller {
 			from, to = c.Callee, c.Caller
 		}
-		t, err := from.Chip.Encrypt(w.src, call.SessionKey, []byte(m.Text))
+		t, err := chip(from).Encrypt(w.src, call.SessionKey, []byte(m.Text))
 		if err != nil {
 			return nil, err
 		}
-		got, err := to.Chip.Decrypt(call.SessionKey, t)
+		got, err := chip(to).Decrypt(call.SessionKey, t)
 		if err != nil {
 			return nil, fmt.Errorf("%s's phone: %w", to.Name, err)
 		}
@@ -112,8 +123,49 @@ func (w *World) clipperCall(c Conversation) (*ClipperCall, error) {
 		call.Transmissions = append(call.Transmissions, t)
 	}
 	capture := &ClipperCapture{Exchange: call.Exchange, Transmissions: call.Transmissions}
-	w.Tap.record(Capture{Session: c.Session, At: c.At, Scheme: Clipper, Clipper: capture})
+	w.Tap.record(Capture{Session: c.Session, At: c.At, Scheme: scheme, Clipper: capture})
 	return call, nil
+}
+
+// simCall holds c over the mobile network: the operator challenges each
+// party's SIM, each sends its messages on its own radio leg under its Kc,
+// and the network passes them on (decrypting and re-encrypting, as GSM
+// does) to the other party, whose phone checks what arrived.
+func (w *World) simCall(c Conversation) ([2]sim.Kc, error) {
+	var kcs [2]sim.Kc
+	capture := &SIMCapture{}
+	parties := [2]*Person{c.Caller, c.Callee}
+	for i, p := range parties {
+		r, sres, kc, err := w.Operator.Challenge(w.src, p.SIM.IMSI())
+		if err != nil {
+			return kcs, err
+		}
+		if got, phoneKc := p.SIM.Respond(r); got != sres || phoneKc != kc {
+			return kcs, fmt.Errorf("%s's SIM and the network disagree", p.Name)
+		}
+		capture.Legs[i], kcs[i] = SIMLeg{RAND: r, SRES: sres}, kc
+	}
+	var seq [2]uint64
+	for _, m := range c.Messages {
+		from := 0
+		if !m.FromCaller {
+			from = 1
+		}
+		sealed := sim.Seal(kcs[from], seq[from], []byte(m.Text))
+		seq[from]++
+		// The network opens the uplink and re-seals for the other leg.
+		_, plain, err := sim.Open(kcs[from], sealed)
+		if err != nil {
+			return kcs, fmt.Errorf("the network: %w", err)
+		}
+		_, got, err := sim.Open(kcs[1-from], sim.Seal(kcs[1-from], 0, plain))
+		if err != nil || string(got) != m.Text {
+			return kcs, fmt.Errorf("%s's phone did not get what was sent: %v", parties[1-from].Name, err)
+		}
+		capture.Messages = append(capture.Messages, SIMMessage{Leg: from, Sealed: sealed})
+	}
+	w.Tap.record(Capture{Session: c.Session, At: c.At, Scheme: SIM, SIM: capture})
+	return kcs, nil
 }
 
 // e2eCall holds c in the messaging app under one end-to-end scheme and

@@ -13,6 +13,7 @@ import (
 
 	"github.com/escrowlab/escrowlab/e2e"
 	"github.com/escrowlab/escrowlab/escrow"
+	"github.com/escrowlab/escrowlab/sim"
 )
 
 // ErrSealed reports that the leaked material did not open a session.
@@ -21,19 +22,21 @@ var ErrSealed = errors.New("attack: session stays sealed")
 // Leak is the key material that has reached an adversary. The zero Leak is
 // an eavesdropper with nothing but the wiretap archive.
 type Leak struct {
-	FamilyKey    *escrow.FamilyKey                        // KF, if it leaked
-	Databases    [2]map[escrow.UnitID]escrow.KeyComponent // each escrow agent's database, if it leaked
-	UnitKeys     map[escrow.UnitID]escrow.UnitKey         // unit keys kept from earlier warrants
-	Identities   []ed25519.PrivateKey                     // E2E identity keys from seized devices
-	StaticKeys   []*ecdh.PrivateKey                       // e2e-static long-term keys from seized devices
-	AuthorityKey *ecdh.PrivateKey                         // the e2e-escrowed authority's key
-	Sessions     map[int]SessionKeys                      // the keys of individual sessions, by session number
+	FamilyKey    *escrow.FamilyKey                             // KF, if it leaked
+	Databases    [2]map[escrow.UnitID]escrow.KeyComponent      // each Clipper escrow agent's database, if it leaked
+	ThresholdDBs map[int]map[escrow.UnitID]escrow.KeyComponent // threshold agents' databases, by agent number from 0
+	SIMDB        map[string]sim.Ki                             // the SIM manufacturer's Ki database, by IMSI
+	UnitKeys     map[escrow.UnitID]escrow.UnitKey              // unit keys kept from earlier warrants
+	Identities   []ed25519.PrivateKey                          // E2E identity keys from seized devices
+	StaticKeys   []*ecdh.PrivateKey                            // e2e-static long-term keys from seized devices
+	AuthorityKey *ecdh.PrivateKey                              // the e2e-escrowed authority's key
+	Sessions     map[int]SessionKeys                           // the keys of individual sessions, by session number
 }
 
 // Attacker tries to open captured sessions with one Leak and nothing else.
 type Attacker struct {
-	leak Leak
-	proc *escrow.DecryptProcessor // the attacker's own decrypt processor, if it has KF
+	leak  Leak
+	procs map[Scheme]*escrow.DecryptProcessor // its own decrypt processors (clipper, threshold), if it has KF
 }
 
 // NewAttacker prepares an attacker holding leak. checksumBits is the width
@@ -47,21 +50,44 @@ func NewAttacker(leak Leak, checksumBits int) (*Attacker, error) {
 	if err != nil {
 		return nil, err
 	}
-	a.proc = escrow.NewDecryptProcessor(family)
+	clipper, threshold := escrow.NewDecryptProcessor(family), escrow.NewDecryptProcessor(family)
+	a.procs = map[Scheme]*escrow.DecryptProcessor{Clipper: clipper, Threshold: threshold}
 	for id, ku := range leak.UnitKeys {
-		a.proc.AddUnitKey(id, ku)
+		clipper.AddUnitKey(id, ku)
+		threshold.AddUnitKey(id, ku)
 	}
-	// Rebuild KU for every unit in either leaked database. Where only one
-	// database leaked, the missing component counts as zero and the single
-	// component is tried as if it were the key: it fails, and Measure
-	// shows that it did.
+	// Rebuild KU for every unit in either leaked Clipper database. Where
+	// only one leaked, the missing component counts as zero and the single
+	// component is tried as if it were the key: it fails, and Measure shows
+	// that it did.
 	db1, db2 := leak.Databases[0], leak.Databases[1]
 	for _, db := range leak.Databases {
 		for id := range db {
 			if _, kept := leak.UnitKeys[id]; !kept {
-				a.proc.AddUnitKey(id, escrow.CombineComponents(db1[id], db2[id]))
+				clipper.AddUnitKey(id, escrow.CombineComponents(db1[id], db2[id]))
 			}
 		}
+	}
+	// Likewise combine whatever threshold shares leaked: with fewer than
+	// ThresholdK the interpolation yields a wrong key, as it must.
+	shares := map[escrow.UnitID]map[int]escrow.KeyComponent{}
+	for agent, db := range leak.ThresholdDBs {
+		for id, c := range db {
+			if shares[id] == nil {
+				shares[id] = map[int]escrow.KeyComponent{}
+			}
+			shares[id][agent] = c
+		}
+	}
+	for id, s := range shares {
+		if _, kept := leak.UnitKeys[id]; kept {
+			continue
+		}
+		ku, err := escrow.CombineShares(s)
+		if err != nil {
+			return nil, err
+		}
+		threshold.AddUnitKey(id, ku)
 	}
 	return a, nil
 }
@@ -72,6 +98,8 @@ func (a *Attacker) Open(c Capture) ([]string, error) {
 	switch {
 	case c.Clipper != nil:
 		return a.openClipper(c)
+	case c.SIM != nil:
+		return a.openSIM(c)
 	case c.E2E != nil:
 		return a.openE2E(c)
 	}
@@ -84,19 +112,24 @@ func (a *Attacker) Open(c Capture) ([]string, error) {
 func (a *Attacker) openClipper(c Capture) ([]string, error) {
 	ts := c.Clipper.Transmissions
 	if k, ok := a.leak.Sessions[c.Session]; ok {
-		if texts, err := decryptAll(ts, k.Clipper); err == nil {
+		ks := k.Clipper
+		if c.Scheme == Threshold {
+			ks = k.Threshold
+		}
+		if texts, err := decryptAll(ts, ks); err == nil {
 			return texts, nil
 		}
 	}
-	if a.proc == nil {
+	proc := a.procs[c.Scheme]
+	if proc == nil {
 		return nil, fmt.Errorf("no family key to open the LEAFs: %w", ErrSealed)
 	}
 	for _, t := range ts {
-		leaf, err := a.proc.ReadLEAF(t.LEAF)
-		if err != nil || !a.proc.HasUnitKey(leaf.UnitID) {
+		leaf, err := proc.ReadLEAF(t.LEAF)
+		if err != nil || !proc.HasUnitKey(leaf.UnitID) {
 			continue
 		}
-		ks, err := a.proc.SessionKey(leaf.UnitID, t.LEAF)
+		ks, err := proc.SessionKey(leaf.UnitID, t.LEAF)
 		if err != nil {
 			continue
 		}
@@ -105,6 +138,36 @@ func (a *Attacker) openClipper(c Capture) ([]string, error) {
 		}
 	}
 	return nil, fmt.Errorf("no unit key that opens this call: %w", ErrSealed)
+}
+
+// openSIM uses a leaked session's keys, or derives each radio leg's Kc
+// from the stolen Ki database: the challenge RAND is on the air, and the
+// SRES beside it tells whose Ki to use.
+func (a *Attacker) openSIM(c Capture) ([]string, error) {
+	var kcs [2]sim.Kc
+	switch k, ok := a.leak.Sessions[c.Session]; {
+	case ok:
+		kcs = k.SIM
+	case a.leak.SIMDB != nil:
+		for i, leg := range c.SIM.Legs {
+			_, ki, found := sim.Identify(a.leak.SIMDB, leg.RAND, leg.SRES)
+			if !found {
+				return nil, fmt.Errorf("no stolen Ki answers leg %d's challenge: %w", i, ErrSealed)
+			}
+			_, kcs[i] = sim.Derive(ki, leg.RAND)
+		}
+	default:
+		return nil, fmt.Errorf("no SIM keys: %w", ErrSealed)
+	}
+	texts := make([]string, 0, len(c.SIM.Messages))
+	for _, m := range c.SIM.Messages {
+		_, p, err := sim.Open(kcs[m.Leg], m.Sealed)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", err, ErrSealed)
+		}
+		texts = append(texts, string(p))
+	}
+	return texts, nil
 }
 
 func decryptAll(ts []*escrow.Transmission, ks escrow.SessionKey) ([]string, error) {
@@ -201,17 +264,25 @@ func openAll(sealed [][]byte, keys e2e.Keys) ([]string, error) {
 }
 
 // Endpoints tries to learn who took part in a captured session without
-// reading it: under Clipper, the unit IDs in its LEAFs, if the attacker
-// holds the family key; under E2E, the signers of the handshake, among
-// the identity keys the attacker holds. It returns the identifiers found,
-// sorted: unit IDs as "unit 95A5053F", identities as hex.
+// reading it: under Clipper and threshold escrow, the unit IDs in its
+// LEAFs, if the attacker holds the family key; under SIM, the subscribers
+// whose stolen Ki reproduces each leg's response; under E2E, the signers
+// of the handshake, among the identity keys the attacker holds. It returns
+// the identifiers found, sorted: "unit 95A5053F", "IMSI 001010000000001",
+// identities as hex.
 func (a *Attacker) Endpoints(c Capture) []string {
 	var ids []string
 	switch {
-	case c.Clipper != nil && a.proc != nil:
+	case c.Clipper != nil && a.procs != nil:
 		for _, t := range c.Clipper.Transmissions {
-			if leaf, err := a.proc.ReadLEAF(t.LEAF); err == nil {
+			if leaf, err := a.procs[c.Scheme].ReadLEAF(t.LEAF); err == nil {
 				ids = append(ids, unitEndpoint(leaf.UnitID))
+			}
+		}
+	case c.SIM != nil && a.leak.SIMDB != nil:
+		for _, leg := range c.SIM.Legs {
+			if imsi, _, ok := sim.Identify(a.leak.SIMDB, leg.RAND, leg.SRES); ok {
+				ids = append(ids, simEndpoint(imsi))
 			}
 		}
 	case c.E2E != nil && len(a.leak.Identities) > 0:
@@ -228,3 +299,5 @@ func (a *Attacker) Endpoints(c Capture) []string {
 }
 
 func unitEndpoint(id escrow.UnitID) string { return "unit " + id.String() }
+
+func simEndpoint(imsi string) string { return "IMSI " + imsi }

@@ -50,6 +50,16 @@ func TestMatrixInvariants(t *testing.T) {
 		{AuthorityKeyLeak, E2EEscrowed, total, before, total - before, 0},
 		{AuthorityKeyLeak, E2EForwardSecret, 0, 0, 0, 0},
 		{EscrowDBs, E2EForwardSecret, 0, 0, 0, 0},
+		{QuorumDBs, Clipper, total, before, total - before, total},
+		{QuorumDBs, Threshold, total, before, total - before, total},
+		{EscrowDBs, Threshold, total, before, total - before, total},
+		{Agent1DB, Threshold, 0, 0, 0, 0},
+		{FamilyKeyLeak, Threshold, 0, 0, 0, total},
+		{UnitKeyLeak, Threshold, target, targetBefore, target - targetBefore, total},
+		{SIMDB, SIM, total, before, total - before, total},
+		{SIMDB, Clipper, 0, 0, 0, 0},
+		{EscrowDBs, SIM, 0, 0, 0, 0},
+		{DeviceSeizure, SIM, 0, 0, 0, 0},
 	}
 	for _, tt := range tests {
 		c, ok := m.Cell(tt.leak, tt.scheme)
@@ -76,6 +86,31 @@ func TestMatrixInvariants(t *testing.T) {
 	}
 	if len(m.Cells) != len(Leaks)*len(Schemes) {
 		t.Fatalf("%d cells, want %d", len(m.Cells), len(Leaks)*len(Schemes))
+	}
+}
+
+// Splitting the key k-of-n moves the single point of failure, it does not
+// remove it: k databases open everything, k-1 open nothing.
+func TestThresholdQuorum(t *testing.T) {
+	w, mid := newTestWorld(t)
+	kf := w.Family.Key()
+	for _, tt := range []struct {
+		agents []int
+		opened int
+	}{
+		{firstN(ThresholdK - 1), 0},
+		{[]int{1, 3}, 0},
+		{firstN(ThresholdK), 12},
+		{[]int{0, 2, 4}, 12},
+		{firstN(ThresholdN), 12},
+	} {
+		a, err := NewAttacker(w.agentDBs(&kf, nil, tt.agents), w.Family.ChecksumBits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e := Measure(a, w.Tap.Captures(Threshold), w.Sent(), mid); e.Opened != tt.opened {
+			t.Errorf("threshold agents %v: opened %d/%d, want %d", tt.agents, e.Opened, e.Total, tt.opened)
+		}
 	}
 }
 

@@ -63,9 +63,14 @@ func Measure(a *Attacker, captures []Capture, sent []Conversation, leakAt time.T
 // in the form Attacker.Endpoints reports them.
 func endpoints(c Conversation, scheme Scheme) []string {
 	var ids []string
-	if scheme == Clipper {
+	switch scheme {
+	case Clipper:
 		ids = []string{unitEndpoint(c.Caller.Chip.UnitID()), unitEndpoint(c.Callee.Chip.UnitID())}
-	} else {
+	case Threshold:
+		ids = []string{unitEndpoint(c.Caller.ThresholdChip.UnitID()), unitEndpoint(c.Callee.ThresholdChip.UnitID())}
+	case SIM:
+		ids = []string{simEndpoint(c.Caller.SIM.IMSI()), simEndpoint(c.Callee.SIM.IMSI())}
+	default:
 		ids = []string{hex.EncodeToString(c.Caller.Identity.Public()), hex.EncodeToString(c.Callee.Identity.Public())}
 	}
 	slices.Sort(ids)

@@ -13,6 +13,12 @@ type Scheme string
 const (
 	// Clipper is the Escrowed Encryption Standard: Skipjack traffic with a LEAF.
 	Clipper Scheme = "clipper"
+	// Threshold is Clipper with each unit key split k-of-n among n escrow
+	// agents instead of 2-of-2 (docs/extending.md builds it step by step).
+	Threshold Scheme = "threshold"
+	// SIM is GSM-style mobile encryption: a key shared by each SIM and its
+	// operator, and known to the SIM's manufacturer.
+	SIM Scheme = "sim"
 	// E2EStatic is end-to-end encryption without forward secrecy: a session
 	// key sent encrypted to the recipient's long-term key, as classic PGP did.
 	E2EStatic Scheme = "e2e-static"
@@ -25,7 +31,7 @@ const (
 )
 
 // Schemes lists every scheme in display order.
-var Schemes = []Scheme{Clipper, E2EStatic, E2EForwardSecret, E2EEscrowed}
+var Schemes = []Scheme{Clipper, Threshold, SIM, E2EStatic, E2EForwardSecret, E2EEscrowed}
 
 // ParseScheme returns the scheme with the given id.
 func ParseScheme(id string) (Scheme, error) {
@@ -34,11 +40,11 @@ func ParseScheme(id string) (Scheme, error) {
 			return s, nil
 		}
 	}
-	return "", fmt.Errorf("unknown scheme %q (want one of %s)", id, joinIDs(Schemes))
+	return "", fmt.Errorf("unknown scheme %q (want one of %s)", id, IDs(Schemes))
 }
 
-// joinIDs lists ids for an error message.
-func joinIDs[T ~string](ids []T) string {
+// IDs lists ids, comma-separated, for messages and help text.
+func IDs[T ~string](ids []T) string {
 	s := make([]string, len(ids))
 	for i, id := range ids {
 		s[i] = string(id)

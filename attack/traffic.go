@@ -29,28 +29,35 @@ var words = []string{"meet", "tomorrow", "account", "contract", "clinic", "vote"
 // RandomCalls has n calls between random pairs of people, each of two to
 // four messages of random words, spaced by random gaps averaging gap.
 func (w *World) RandomCalls(n int, gap time.Duration) error {
-	if len(w.People) < 2 {
-		return fmt.Errorf("random calls need at least two people, have %d", len(w.People))
-	}
 	rng := rand.New(w.src)
 	for range n {
 		w.Advance(gap/2 + time.Duration(rng.Int64N(int64(gap)+1)))
-		a := w.People[rng.IntN(len(w.People))]
-		b := w.People[rng.IntN(len(w.People)-1)]
-		if b == a {
-			b = w.People[len(w.People)-1]
-		}
-		msgs := make([]Message, 2+rng.IntN(3))
-		for i := range msgs {
-			text := words[rng.IntN(len(words))]
-			for range 2 + rng.IntN(5) {
-				text += " " + words[rng.IntN(len(words))]
-			}
-			msgs[i] = Message{FromCaller: i%2 == 0, Text: text}
-		}
-		if _, _, _, err := w.Call(a, b, msgs); err != nil {
+		if _, err := w.RandomCall(rng, 2+rng.IntN(3)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// RandomCall has one call, now, between a random pair of people, with
+// messages lines of random words chosen with rng.
+func (w *World) RandomCall(rng *rand.Rand, messages int) (Conversation, error) {
+	if len(w.People) < 2 {
+		return Conversation{}, fmt.Errorf("random calls need at least two people, have %d", len(w.People))
+	}
+	a := w.People[rng.IntN(len(w.People))]
+	b := w.People[rng.IntN(len(w.People)-1)]
+	if b == a {
+		b = w.People[len(w.People)-1]
+	}
+	msgs := make([]Message, messages)
+	for i := range msgs {
+		text := words[rng.IntN(len(words))]
+		for range 2 + rng.IntN(5) {
+			text += " " + words[rng.IntN(len(words))]
+		}
+		msgs[i] = Message{FromCaller: i%2 == 0, Text: text}
+	}
+	c, _, _, err := w.Call(a, b, msgs)
+	return c, err
 }

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/escrowlab/escrowlab/escrow"
+	"github.com/escrowlab/escrowlab/sim"
 )
 
 // Wiretap records what a passive eavesdropper on the network sees of every
@@ -14,12 +15,13 @@ type Wiretap struct {
 }
 
 // Capture is what the wiretap saw of one session under one scheme. Exactly
-// one of Clipper and E2E is set.
+// one of Clipper, SIM and E2E is set.
 type Capture struct {
 	Session int       // the conversation's number, the same under every scheme
 	At      time.Time // when the session began
 	Scheme  Scheme
-	Clipper *ClipperCapture
+	Clipper *ClipperCapture // clipper and threshold
+	SIM     *SIMCapture
 	E2E     *E2ECapture
 }
 
@@ -28,6 +30,26 @@ type Capture struct {
 type ClipperCapture struct {
 	Exchange      [2][32]byte
 	Transmissions []*escrow.Transmission
+}
+
+// SIMCapture is a mobile call on the air: each party's radio leg carries
+// the network's challenge and the SIM's response in the clear, then that
+// party's messages encrypted under the leg's key.
+type SIMCapture struct {
+	Legs     [2]SIMLeg // the caller's leg, then the callee's
+	Messages []SIMMessage
+}
+
+// SIMLeg is the authentication seen on one radio leg.
+type SIMLeg struct {
+	RAND sim.RAND
+	SRES sim.SRES
+}
+
+// SIMMessage is one message on the air, on the sender's leg.
+type SIMMessage struct {
+	Leg    int // 0: sent by the caller; 1: by the callee
+	Sealed []byte
 }
 
 // E2ECapture is an end-to-end session on the wire: how its keys were set up,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/escrowlab/escrowlab/e2e"
 	"github.com/escrowlab/escrowlab/escrow"
+	"github.com/escrowlab/escrowlab/sim"
 )
 
 // The two escrow agents named by the US government in February 1994.
@@ -15,15 +16,24 @@ const (
 	SecondAgentName = "Treasury Automated Systems Division"
 )
 
-// Person is one user: a Clipper chip in their phone, and in their
-// messaging app an end-to-end identity key and a long-term static key (the
-// latter used only by the e2e-static scheme).
+// Person is one user: in their phone a Clipper chip, a threshold-escrow
+// chip and a SIM card; in their messaging app an end-to-end identity key
+// and a long-term static key (used only by the e2e-static scheme).
 type Person struct {
-	Name     string
-	Chip     *escrow.Device
-	Identity *e2e.Identity
-	Static   *e2e.StaticKey
+	Name          string
+	Chip          *escrow.Device
+	ThresholdChip *escrow.Device
+	SIM           *sim.SIM
+	Identity      *e2e.Identity
+	Static        *e2e.StaticKey
 }
+
+// The threshold-escrow arrangement every world uses: each unit key split
+// into ThresholdN shares, any ThresholdK of which rebuild it.
+const (
+	ThresholdN = 5
+	ThresholdK = 3
+)
 
 // Config describes the world to build.
 type Config struct {
@@ -39,25 +49,31 @@ type Config struct {
 // world is reproducible from its seed (except the ephemeral keys that HPKE
 // draws for itself, which change no outcome).
 type World struct {
-	Family    *escrow.Family
-	Agents    [2]*escrow.EscrowAgent
-	Facility  *escrow.Facility
-	Authority *e2e.Authority
-	People    []*Person
-	Tap       *Wiretap
+	Family          *escrow.Family
+	Agents          [2]*escrow.EscrowAgent
+	Facility        *escrow.Facility
+	ThresholdAgents []*escrow.EscrowAgent // the threshold scheme's n agents
+	Authority       *e2e.Authority
+	SIMMaker        *sim.Manufacturer // made every SIM and kept each one's Ki
+	Operator        *sim.Operator     // the mobile network, holding the manufacturer's key file
+	People          []*Person
+	Tap             *Wiretap
 
-	sent    []Conversation
-	secrets map[int]SessionKeys // what each session's endpoints knew
-	src     *rand.ChaCha8
-	clock   time.Time
+	threshold *escrow.ThresholdFacility
+	sent      []Conversation
+	secrets   map[int]SessionKeys // what each session's endpoints knew
+	src       *rand.ChaCha8
+	clock     time.Time
 }
 
 // SessionKeys are the keys one conversation used under each scheme: ground
 // truth that only its two endpoints held. A session-key leak hands one
 // session's SessionKeys to the adversary.
 type SessionKeys struct {
-	Clipper escrow.SessionKey
-	E2E     map[Scheme]e2e.Keys
+	Clipper   escrow.SessionKey
+	Threshold escrow.SessionKey
+	SIM       [2]sim.Kc // the caller's radio leg, then the callee's
+	E2E       map[Scheme]e2e.Keys
 }
 
 // NewWorld builds a world from the seeded source src: it makes the family
@@ -87,9 +103,16 @@ func NewWorld(src *rand.ChaCha8, cfg Config) (*World, error) {
 	if w.Facility, err = escrow.NewFacility(family, w.Agents[0], w.Agents[1]); err != nil {
 		return nil, err
 	}
+	for i := range ThresholdN {
+		w.ThresholdAgents = append(w.ThresholdAgents, escrow.NewEscrowAgent(fmt.Sprintf("Escrow agent %c", 'A'+i)))
+	}
+	if w.threshold, err = escrow.NewThresholdFacility(family, ThresholdK, w.ThresholdAgents); err != nil {
+		return nil, err
+	}
 	if w.Authority, err = e2e.NewAuthority(src); err != nil {
 		return nil, err
 	}
+	w.SIMMaker = sim.NewManufacturer("SIM manufacturer")
 	seen := make(map[string]bool)
 	for _, name := range cfg.People {
 		if name == "" || seen[name] {
@@ -106,8 +129,15 @@ func NewWorld(src *rand.ChaCha8, cfg Config) (*World, error) {
 		if p.Static, err = e2e.NewStaticKey(src); err != nil {
 			return nil, fmt.Errorf("making %s's static key: %w", name, err)
 		}
+		if p.ThresholdChip, err = w.threshold.Manufacture(src); err != nil {
+			return nil, fmt.Errorf("making %s's threshold chip: %w", name, err)
+		}
+		if p.SIM, err = w.SIMMaker.MakeSIM(src, fmt.Sprintf("001010%09d", len(w.People)+1)); err != nil {
+			return nil, fmt.Errorf("making %s's SIM: %w", name, err)
+		}
 		w.People = append(w.People, p)
 	}
+	w.Operator = sim.NewOperator("Mobile operator", w.SIMMaker.Database())
 	return w, nil
 }
 
@@ -121,10 +151,11 @@ func (w *World) Person(name string) *Person {
 	return nil
 }
 
-// Owner returns the person whose chip has unit ID id, or nil.
+// Owner returns the person whose Clipper or threshold chip has unit ID
+// id, or nil.
 func (w *World) Owner(id escrow.UnitID) *Person {
 	for _, p := range w.People {
-		if p.Chip.UnitID() == id {
+		if p.Chip.UnitID() == id || p.ThresholdChip.UnitID() == id {
 			return p
 		}
 	}
