@@ -48,12 +48,7 @@ func Text(w io.Writer, t *scenario.Transcript, opts TextOptions) error {
 	if t == nil {
 		return errors.New("report: nil transcript")
 	}
-	r := &renderer{w: w, color: opts.Color, width: opts.Width, blank: true}
-	if r.width == 0 {
-		r.width = defaultWidth
-	}
-	r.width = max(r.width, minWidth)
-
+	r := newRenderer(w, opts)
 	r.title(t)
 	for i, act := range t.Acts {
 		r.act(i, act)
@@ -78,6 +73,17 @@ func Text(w io.Writer, t *scenario.Transcript, opts TextOptions) error {
 	seed := strconv.FormatUint(t.Seed, 10)
 	r.wrapped("Seed "+seed+": run again with --seed "+seed+" for the same keys and choices", 0)
 	return r.err
+}
+
+// newRenderer returns a renderer for opts, with the default width if none
+// is set.
+func newRenderer(w io.Writer, opts TextOptions) *renderer {
+	r := &renderer{w: w, color: opts.Color, width: opts.Width, blank: true}
+	if r.width == 0 {
+		r.width = defaultWidth
+	}
+	r.width = max(r.width, minWidth)
+	return r
 }
 
 // renderer writes lines to w, remembering the first write error.

@@ -25,7 +25,7 @@ func ForgeTranscript(run ForgeRun) *Transcript {
 	if len(run.Forgeries) > 0 {
 		first := run.Forgeries[0]
 		b.act("One forgery", "Mallory calls Bob. Law enforcement has a warrant for Mallory's chip and both halves of its unit key.")
-		for _, s := range forgeSteps(first, run.Bits, run.Workers) {
+		for _, s := range forgeSteps(first, run.Bits, run.Workers, "Mallory") {
 			b.step(s)
 		}
 	}
@@ -54,10 +54,10 @@ func workers(n int) string {
 	return fmt.Sprintf("%d workers, one per core", n)
 }
 
-// forgeSteps tells one forgery step by step.
-func forgeSteps(f attack.Forgery, bits, nworkers int) []Step {
+// forgeSteps tells one forgery by the forger called name, step by step.
+func forgeSteps(f attack.Forgery, bits, nworkers int, name string) []Step {
 	search := Step{
-		Actor: "Mallory", Action: fmt.Sprintf("feeds random LEAFs to her own chip's LEAF check until one passes (%s)", workers(nworkers)),
+		Actor: name, Action: fmt.Sprintf("feeds random LEAFs to the LEAF check of their own chip until one passes (%s)", workers(nworkers)),
 		Values: []Value{
 			text("tries", count(f.Tries)),
 			text("expected on average", fmt.Sprintf("%s (2^%d)", count(uint64(attack.ExpectedTries(bits))), bits)),
@@ -68,7 +68,7 @@ func forgeSteps(f attack.Forgery, bits, nworkers int) []Step {
 		Cites: cites(refBlaze),
 	}
 	steps := []Step{{
-		Actor: "Mallory's chip", Action: "encrypts a call to Bob and attaches a genuine LEAF naming her chip",
+		Actor: name + "'s chip", Action: "encrypts a call to Bob and attaches a genuine LEAF naming its own unit ID",
 		Values: []Value{bytesv("genuine LEAF", f.Genuine)},
 	}, search}
 	if f.Forged == nil {
@@ -92,7 +92,7 @@ func forgeSteps(f attack.Forgery, bits, nworkers int) []Step {
 		unit = "a real chip's unit ID, by chance"
 	}
 	le := Step{
-		Actor: "Investigator's decrypt processor", Action: "holds Mallory's unit key, released by both agents under a warrant, and reads the call",
+		Actor: "Investigator's decrypt processor", Action: "holds " + name + "'s unit key, released by both agents under a warrant, and reads the call",
 		Values: []Value{
 			text("same call, genuine LEAF", yesNo(f.GenuineRead, "read correctly (control)", "not read: the control failed")),
 			text("forged LEAF names", f.ForgedUnit.String()+", "+unit),

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/escrowlab/escrowlab/attack"
 )
@@ -18,11 +19,15 @@ func leakWords(id attack.LeakID, p string) string {
 	case attack.FamilyKeyLeak:
 		return "the family key KF"
 	case attack.Agent1DB:
-		return attack.FirstAgentName + "'s database"
+		return "agent 1's database"
 	case attack.Agent2DB:
-		return "Treasury's database"
+		return "agent 2's database"
+	case attack.QuorumDBs:
+		return "a quorum of databases, KF"
 	case attack.EscrowDBs:
-		return "both databases and KF"
+		return "every database and KF"
+	case attack.SIMDB:
+		return "the SIM maker's keys"
 	case attack.UnitKeyLeak:
 		return p + "'s unit key, kept"
 	case attack.DeviceSeizure:
@@ -40,24 +45,49 @@ func leakWords(id attack.LeakID, p string) string {
 func MatrixTranscript(m *attack.Matrix) *Transcript {
 	cfg := m.Config
 	b := newBuilder("matrix", "Exposure matrix: what each leak opens", cfg.Seed)
-	b.intro(fmt.Sprintf("%d people held %d sessions, each recorded under four schemes; the leak happens after session %d, on %s. Every cell is measured: the attacker tries every captured session with only the leaked material, and a session counts as opened only if every message comes out exactly as said.", cfg.People, cfg.Sessions, cfg.LeakAt, m.LeakAt.Format(dateFormat)))
-	b.intro("clipper: the Escrowed Encryption Standard. e2e-static: end-to-end without forward secrecy, as PGP. e2e-fs: end-to-end with forward secrecy. e2e-escrowed: forward secrecy plus a copy of every session key for an authority, the exceptional access demanded in 2015.", refFIPS185, refDoormats2015)
-	b.intro(fmt.Sprintf("The unit-key and device-seizure rows concern %s; the session-key row leaks session %d. %s marks cells where the attacker also learns who called whom without reading a word. The seed is %d.", m.Target.Person.Name, m.Target.Session, metadataMark, cfg.Seed))
+	b.intro(fmt.Sprintf("%d people held %d sessions, each recorded under %d schemes; the leak happens after session %d, on %s. Every cell is measured: the attacker tries every captured session with only the leaked material, and a session counts as opened only if every message comes out exactly as said.", cfg.People, cfg.Sessions, len(matrixSchemes(m)), cfg.LeakAt, m.LeakAt.Format(dateFormat)))
+	b.intro(fmt.Sprintf("clipper: the Escrowed Encryption Standard. threshold: Clipper with each unit key split %d-of-%d among %d agents. sim: GSM-style SIM cards whose keys the manufacturer keeps. e2e-static: end-to-end without forward secrecy, as PGP. e2e-fs: end-to-end with forward secrecy. e2e-escrowed: forward secrecy plus a copy of every session key for an authority, the exceptional access demanded in 2015.", attack.ThresholdK, attack.ThresholdN, attack.ThresholdN), refFIPS185, refDoormats2015)
+	b.intro(leakLegend(m))
+	b.intro(fmt.Sprintf("%s marks cells where the attacker also learns who called whom without reading a word. The seed is %d.", metadataMark, cfg.Seed))
 	b.t.Summary = matrixTable(m)
 	b.t.Closing = matrixReading(m)
 	return b.finish()
 }
 
+// leakLegend says in words what each measured leak hands the adversary.
+func leakLegend(m *attack.Matrix) string {
+	var parts []string
+	for _, c := range m.Cells {
+		if len(parts) == 0 || !strings.HasPrefix(parts[len(parts)-1], string(c.Leak)+": ") {
+			w := leakWords(c.Leak, m.Target.Person.Name)
+			if c.Leak == attack.SessionKeyLeak {
+				w = fmt.Sprintf("the keys of session %d", m.Target.Session)
+			}
+			parts = append(parts, string(c.Leak)+": "+w)
+		}
+	}
+	return "Leaks: " + strings.Join(parts, "; ") + "."
+}
+
+// matrixSchemes lists the schemes measured, in order.
+func matrixSchemes(m *attack.Matrix) []attack.Scheme {
+	var schemes []attack.Scheme
+	for _, c := range m.Cells {
+		if c.Leak != m.Cells[0].Leak {
+			break
+		}
+		schemes = append(schemes, c.Scheme)
+	}
+	return schemes
+}
+
 // matrixTable lays the cells out with leaks as rows and schemes as columns.
 func matrixTable(m *attack.Matrix) *Table {
-	var schemes []attack.Scheme
+	schemes := matrixSchemes(m)
 	var leaks []attack.LeakID
 	for _, c := range m.Cells {
 		if len(leaks) == 0 || leaks[len(leaks)-1] != c.Leak {
 			leaks = append(leaks, c.Leak)
-		}
-		if len(leaks) == 1 {
-			schemes = append(schemes, c.Scheme)
 		}
 	}
 	t := &Table{Caption: "Sessions opened, of those captured", Header: []string{"Leak"}}
@@ -65,7 +95,7 @@ func matrixTable(m *attack.Matrix) *Table {
 		t.Header = append(t.Header, string(s))
 	}
 	for _, l := range leaks {
-		row := []string{string(l) + ": " + leakWords(l, m.Target.Person.Name)}
+		row := []string{string(l)}
 		for _, s := range schemes {
 			c, _ := m.Cell(l, s)
 			cell := fmt.Sprintf("%d/%d %d%%", c.Opened, c.Total, percent(c.Opened, c.Total))
@@ -92,7 +122,7 @@ func matrixReading(m *attack.Matrix) []string {
 	var out []string
 	p := m.Target.Person.Name
 	if dbs, ok := m.Cell(attack.EscrowDBs, attack.Clipper); ok {
-		s := fmt.Sprintf("Escrow is a single point of failure: both escrow databases with the family key opened %d/%d Clipper sessions, %d of them held after the leak.", dbs.Opened, dbs.Total, dbs.OpenedAfter)
+		s := fmt.Sprintf("Escrow is a single point of failure: the escrow databases with the family key opened %d/%d Clipper sessions, %d of them held after the leak.", dbs.Opened, dbs.Total, dbs.OpenedAfter)
 		if auth, ok := m.Cell(attack.AuthorityKeyLeak, attack.E2EEscrowed); ok {
 			s += fmt.Sprintf(" Exceptional access rebuilds it: the authority's key opened %d/%d e2e-escrowed sessions.", auth.Opened, auth.Total)
 		}

@@ -14,6 +14,7 @@ const (
 	refNews002
 	refNews003
 	refNews004
+	refGemalto
 )
 
 // references lists every source a scenario may cite.
@@ -30,6 +31,7 @@ var references = []Reference{
 	{refNews002, "E&T (2015)", "\"China asks US tech firms to provide 'back door key'\", E&T (Engineering and Technology, IET), reporting The New York Times, 2015.", ""},
 	{refNews003, "Xinhua reply report (2015)", "News report on Xinhua's reply to US criticism of China's proposed cybersecurity rules, 2015.", ""},
 	{refNews004, "The Register (Mar 2015)", "\"Obama criticises China's mandatory backdoor tech import rules\", The Register, March 2015.", ""},
+	{refGemalto, "The Intercept (Feb 2015)", "Jeremy Scahill and Josh Begley, \"The Great SIM Heist: How Spies Stole the Keys to the Encryption Castle\", The Intercept, 19 February 2015.", ""},
 }
 
 // References returns every source scenarios may cite, in number order.

@@ -9,10 +9,14 @@ import (
 	"github.com/escrowlab/escrowlab/escrow"
 )
 
-// The tour's cast and calendar.
+// The tour's cast and calendar, and the schemes and leaks of its closing
+// matrix: Clipper against the end-to-end family (the threshold and SIM
+// schemes have scenarios of their own).
 var (
-	tourCast  = []string{"Alice", "Bob", "Carol", "Dave", "Erin", "Frank"}
-	tourStart = time.Date(1994, time.March, 7, 9, 0, 0, 0, time.UTC)
+	tourSchemes = []attack.Scheme{attack.Clipper, attack.E2EStatic, attack.E2EForwardSecret, attack.E2EEscrowed}
+	tourLeaks   = []attack.LeakID{attack.NoLeak, attack.FamilyKeyLeak, attack.Agent1DB, attack.Agent2DB, attack.EscrowDBs, attack.UnitKeyLeak, attack.DeviceSeizure, attack.AuthorityKeyLeak, attack.SessionKeyLeak}
+	tourCast    = []string{"Alice", "Bob", "Carol", "Dave", "Erin", "Frank"}
+	tourStart   = time.Date(1994, time.March, 7, 9, 0, 0, 0, time.UTC)
 )
 
 // tour is the state the acts of the tour share.

@@ -111,7 +111,7 @@ func schemeName(s attack.Scheme) string {
 func (t *tour) summary() error {
 	w := t.w
 	target := attack.Target{Person: t.alice, Session: t.first.Session}
-	cells, err := w.Exposure(attack.Leaks, attack.Schemes, t.leakAt, target)
+	cells, err := w.Exposure(tourLeaks, tourSchemes, t.leakAt, target)
 	if err != nil {
 		return err
 	}

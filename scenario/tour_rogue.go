@@ -21,7 +21,7 @@ func (t *tour) rogueLEAF() error {
 		return err
 	}
 	// Act 2 already showed a genuine LEAF: start from the search.
-	for _, s := range forgeSteps(r, f.Bits(), f.Workers())[1:] {
+	for _, s := range forgeSteps(r, f.Bits(), f.Workers(), "Mallory")[1:] {
 		t.b.step(s)
 	}
 	return nil

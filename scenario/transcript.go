@@ -13,6 +13,7 @@ type Transcript struct {
 	Summary    *Table      // the closing summary, if any
 	Closing    []string    // paragraphs after the summary
 	References []Reference // every reference cited, in number order
+	Failed     int         // predictions that did not hold (scenarios written as data)
 }
 
 // Act is one numbered part of a transcript.
