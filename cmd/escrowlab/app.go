@@ -56,6 +56,8 @@ end-to-end archive stays sealed. A teaching model: not for real secrets.
 Example:
    escrowlab tour              the guided classroom walkthrough
    escrowlab tour --seed 7     replay the run with seed 7 exactly
+   escrowlab scenario list     the built-in case studies, 1994 to 2015
+   escrowlab matrix            every leak against every scheme, measured
    escrowlab forge             Blaze's 1994 LEAF forgery, measured`
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) (*cli.App, *status) {
@@ -68,7 +70,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) (*cli.App, *status) {
 		Reader:      stdin,
 		Writer:      stdout,
 		ErrWriter:   stderr,
-		Commands:    []*cli.Command{tourCommand(), matrixCommand(), forgeCommand()},
+		Commands:    []*cli.Command{tourCommand(), scenarioCommand(), matrixCommand(), forgeCommand()},
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {
 				st.notFound = c.Args().First()
@@ -84,10 +86,17 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) (*cli.App, *status) {
 		ExitErrHandler:  func(*cli.Context, error) {}, // run decides the exit status
 		HideHelpCommand: false,
 	}
-	for _, cmd := range app.Commands {
-		cmd.OnUsageError = app.OnUsageError
-	}
+	setUsageErrors(app.Commands, app.OnUsageError)
 	return app, st
+}
+
+// setUsageErrors makes every command and subcommand report flag errors
+// as usage errors.
+func setUsageErrors(cmds []*cli.Command, f cli.OnUsageErrorFunc) {
+	for _, c := range cmds {
+		c.OnUsageError = f
+		setUsageErrors(c.Subcommands, f)
+	}
 }
 
 const shortHelp = `escrowlab: see, by running it, why key escrow endangers everyone.
@@ -97,6 +106,9 @@ Start here:
                            encryption, and a leak of the escrow databases
 
 More:
+   escrowlab scenario list case studies from 1994 to 2015, and your own
+   escrowlab matrix        what every kind of leak opens, measured
+   escrowlab forge         Blaze's 1994 LEAF forgery, timed
    escrowlab help          every command and flag
    escrowlab tour --help   the tour's flags, with an example
 `

@@ -33,6 +33,6 @@ const (
 // the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app, st := newApp(stdin, stdout, stderr)
-	err := app.Run(args)
+	err := app.Run(interspersed(app, args))
 	return st.exitCode(err)
 }

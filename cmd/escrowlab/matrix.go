@@ -20,8 +20,8 @@ schemes (clipper, e2e-static, e2e-fs, e2e-escrowed), places a leak after
 session K, and measures what each kind of leak opens, before and after the
 leak, and whose calls it reveals.
 
-Leaks: ` + idList(attack.Leaks) + `
-Schemes: ` + idList(attack.Schemes) + `
+Leaks: ` + attack.IDs(attack.Leaks) + `
+Schemes: ` + attack.IDs(attack.Schemes) + `
 
 Examples:
    escrowlab matrix
@@ -87,13 +87,4 @@ func parseIDs[T any](s string, parse func(string) (T, error)) ([]T, error) {
 		out = append(out, v)
 	}
 	return out, nil
-}
-
-// idList joins ids for help text.
-func idList[T ~string](ids []T) string {
-	s := make([]string, len(ids))
-	for i, id := range ids {
-		s[i] = string(id)
-	}
-	return strings.Join(s, ", ")
 }

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/escrowlab/escrowlab/report"
+	"github.com/escrowlab/escrowlab/scenario"
+)
+
+func scenarioCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "scenario",
+		Usage: "list, show, run, check and write case studies, built in or from YAML files",
+		Description: `Built-in case studies from 1994 to 2015, and scenario files that teachers
+write in YAML (docs/scenario-format.md) with predictions the run checks.
+
+Examples:
+   escrowlab scenario list
+   escrowlab scenario show warrant-overreach
+   escrowlab scenario run sim-key-heist --seed 3
+   escrowlab scenario new my-lesson && escrowlab scenario check my-lesson.yaml`,
+		Subcommands: []*cli.Command{
+			{
+				Name: "list", Usage: "the built-in scenarios", UsageText: "escrowlab scenario list",
+				Flags: []cli.Flag{runFlags[1]},
+				Action: func(c *cli.Context) error {
+					if err := noArgs(c, 0); err != nil {
+						return err
+					}
+					all, err := scenario.Builtins()
+					if err != nil {
+						return err
+					}
+					return report.List(c.App.Writer, all, plain(c))
+				},
+			},
+			{
+				Name: "show", Usage: "a scenario's summary, cast, events and references", UsageText: "escrowlab scenario show ID|FILE",
+				Flags: []cli.Flag{runFlags[1]},
+				Action: func(c *cli.Context) error {
+					s, err := pickScenario(c)
+					if err != nil {
+						return err
+					}
+					return report.Outline(c.App.Writer, s, plain(c))
+				},
+			},
+			{
+				Name: "run", Usage: "run a built-in scenario or a scenario file", UsageText: "escrowlab scenario run ID|FILE [--seed N] [--no-color] [--step]",
+				Description: "Exits with status 1 if a prediction in the scenario does not hold.\n\nExample:\n   escrowlab scenario run examples/predict-the-leak.yaml --seed 1",
+				Flags:       runFlags,
+				Action:      runNamedScenario,
+			},
+			{
+				Name: "check", Usage: "check a scenario file without running it", UsageText: "escrowlab scenario check FILE",
+				Description: "Prints every problem as file:line:column: message and exits with status 1,\nor confirms the file is ready to run.",
+				Action:      checkScenario,
+			},
+			{
+				Name: "new", Usage: "write a commented starter scenario file", UsageText: "escrowlab scenario new NAME [--force]",
+				Description: "Writes NAME.yaml, a working scenario to edit. Refuses to replace an existing\nfile unless --force is given.\n\nExample:\n   escrowlab scenario new week3-escrow",
+				Flags:       []cli.Flag{&cli.BoolFlag{Name: "force", Usage: "replace the file if it exists"}},
+				Action:      newScenario,
+			},
+		},
+	}
+}
+
+// noArgs checks that a command got exactly want arguments.
+func noArgs(c *cli.Context, want int) error {
+	if c.NArg() != want {
+		return usagef("%s takes %d argument(s), got %d; usage: %s", c.Command.FullName(), want, c.NArg(), c.Command.UsageText)
+	}
+	return nil
+}
+
+// plain is the text options of commands that never pause.
+func plain(c *cli.Context) report.TextOptions {
+	return textOptions(c.App.Reader, c.App.Writer, c.App.ErrWriter, c.Bool("no-color"), false)
+}
+
+// isFile reports whether arg names a scenario file rather than a built-in.
+func isFile(arg string) bool {
+	ext := strings.ToLower(filepath.Ext(arg))
+	return ext == ".yaml" || ext == ".yml" || strings.ContainsRune(arg, os.PathSeparator)
+}
+
+// pickScenario returns the built-in or file scenario named by the one
+// argument.
+func pickScenario(c *cli.Context) (scenario.Scenario, error) {
+	if err := noArgs(c, 1); err != nil {
+		return scenario.Scenario{}, err
+	}
+	arg := c.Args().First()
+	if !isFile(arg) {
+		s, err := scenario.Lookup(arg)
+		if err != nil {
+			return s, usageError{err}
+		}
+		return s, nil
+	}
+	spec, err := scenario.LoadFile(arg)
+	if err != nil {
+		return scenario.Scenario{}, err
+	}
+	return scenario.FromSpec(spec), nil
+}
+
+func runNamedScenario(c *cli.Context) error {
+	s, err := pickScenario(c)
+	if err != nil {
+		return err
+	}
+	seed, err := seedFlag(c)
+	if err != nil {
+		return err
+	}
+	if !c.IsSet("seed") && s.Seed != nil {
+		seed = *s.Seed
+	}
+	t, err := s.Run(scenario.Options{Seed: seed})
+	if err != nil {
+		return err
+	}
+	opts := textOptions(c.App.Reader, c.App.Writer, c.App.ErrWriter, c.Bool("no-color"), c.Bool("step"))
+	if err := report.Text(c.App.Writer, t, opts); err != nil {
+		return err
+	}
+	if t.Failed > 0 {
+		return fmt.Errorf("%d prediction(s) did not hold; see Predictions above", t.Failed)
+	}
+	return nil
+}
+
+func checkScenario(c *cli.Context) error {
+	if err := noArgs(c, 1); err != nil {
+		return err
+	}
+	path := c.Args().First()
+	spec, err := scenario.LoadFile(path)
+	var fe scenario.FileErrors
+	if errors.As(err, &fe) {
+		fmt.Fprintln(c.App.ErrWriter, fe.Error())
+		return fmt.Errorf("%s: %d problem(s); nothing was run", path, len(fe))
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.Writer, "%s: ready to run: %q, %d people, %d events, %d predictions\n", path, spec.Title, spec.Traffic.People, len(spec.Events), len(spec.Expect))
+	return nil
+}
+
+func newScenario(c *cli.Context) error {
+	if err := noArgs(c, 1); err != nil {
+		return err
+	}
+	name := c.Args().First()
+	path := name
+	if filepath.Ext(path) == "" {
+		path += ".yaml"
+	}
+	id := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	if !scenario.ValidID(id) {
+		return usagef("invalid name %q: want lower-case letters, digits and dashes, such as week3-escrow", name)
+	}
+	if err := writeFileAtomic(path, []byte(scenario.Starter(id)), c.Bool("force")); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.Writer, "wrote %s; edit it, then: escrowlab scenario check %s && escrowlab scenario run %s\n", path, path, path)
+	return nil
+}
+
+// writeFileAtomic writes data to path through a temporary file in the same
+// folder and a rename, so a crash never leaves half a file. Without force
+// it refuses to replace an existing file.
+func writeFileAtomic(path string, data []byte, force bool) error {
+	if _, err := os.Stat(path); err == nil && !force {
+		return usagef("%s exists; choose another name or add --force to replace it", path)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // no-op once renamed
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
