@@ -223,20 +223,33 @@ func (r *specRun) readings() error {
 	r.b.act("What each adversary reads", "Measured at the end, over every session recorded, before and after the adversary got its keys.")
 	for _, a := range r.advs {
 		t := &Table{Header: []string{"Scheme", "Sessions", "Opened", "Before", "After", "Who called whom"}}
-		opened := 0
+		opened, before, after, total := 0, 0, 0, 0
 		for _, s := range r.spec.Schemes {
 			e, err := r.measure(a, s, nil)
 			if err != nil {
 				return err
 			}
-			opened += e.Opened
+			opened, before, after, total = opened+e.Opened, before+e.OpenedBefore, after+e.OpenedAfter, total+e.Total
 			t.Rows = append(t.Rows, []string{string(s), fmt.Sprint(e.Total), fmt.Sprint(e.Opened), fmt.Sprint(e.OpenedBefore), fmt.Sprint(e.OpenedAfter), fmt.Sprint(e.Metadata)})
+		}
+		if opened > 0 && len(r.w.Sent()) > 0 {
+			var exps []attack.Exposure
+			var names []string
+			for _, s := range r.spec.Schemes {
+				if e, err := r.measure(a, s, nil); err == nil && e.Opened > 0 {
+					exps, names = append(exps, e), append(names, string(s))
+				}
+			}
+			ch := openedOverTime("What "+a.name+" opened, by day", r.w.Sent(), specStart, a.first, exps, names)
+			ch.Marks[0].Label = a.name + " gets keys"
+			r.b.t.Charts = append(r.b.t.Charts, ch)
 		}
 		out := Outcome{Sealed, "opened nothing"}
 		if opened > 0 {
 			out = Outcome{Exposed, fmt.Sprintf("opened %d sessions in all, each checked against what was said", opened)}
 		}
-		r.b.step(Step{Actor: a.name, Action: fmt.Sprintf("tries every recorded session with what it holds (first keys on %s)", a.first.Format(dateFormat)), Table: t, Outcome: out})
+		r.b.step(Step{Actor: a.name, Action: fmt.Sprintf("tries every recorded session with what it holds (first keys on %s)", a.first.Format(dateFormat)), Table: t, Outcome: out,
+			Quiz: spreadQuestion("Of all the sessions recorded under "+attack.IDs(r.spec.Schemes)+", which can "+a.name+" open?", opened, before, after, total)})
 	}
 	return nil
 }

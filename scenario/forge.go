@@ -100,6 +100,7 @@ func forgeSteps(f attack.Forgery, bits, nworkers int, name string) []Step {
 		Note:  "Escrow binds only those who play along. A determined criminal opts out in minutes; everyone else carries the risk of the escrow databases.",
 		Cites: cites(refBlaze),
 	}
+	le.Quiz = yesNoQuestion("Police hold "+name+"'s unit key. Do they read the forged call?", "yes", "no", !f.LEFooled)
 	if f.LEFooled {
 		le.Outcome = Outcome{Sealed, "the message did not come out: the session key unwrapped from the forged LEAF is garbage"}
 	} else {

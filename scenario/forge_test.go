@@ -45,7 +45,13 @@ func TestMatrixTranscript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr := MatrixTranscript(m)
+	tr, err := MatrixTranscript(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tr.Charts) != 2 || tr.Charts[0].Heat == nil || tr.Charts[0].Alt == "" {
+		t.Fatalf("charts: %+v", tr.Charts)
+	}
 	if got, want := len(tr.Summary.Rows), len(attack.Leaks); got != want {
 		t.Fatalf("%d rows, want %d", got, want)
 	}
@@ -63,7 +69,7 @@ func TestMatrixTranscript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tr := MatrixTranscript(m); len(tr.Closing) != 0 || len(tr.Summary.Rows) != 1 {
+	if tr, err := MatrixTranscript(m); err != nil || len(tr.Closing) != 0 || len(tr.Summary.Rows) != 1 {
 		t.Errorf("filtered matrix: closing %q, %d rows", tr.Closing, len(tr.Summary.Rows))
 	}
 }

@@ -41,8 +41,9 @@ func leakWords(id attack.LeakID, p string) string {
 }
 
 // MatrixTranscript writes up an exposure matrix: the table of leaks against
-// schemes, each cell measured, and a two-line reading drawn from the cells.
-func MatrixTranscript(m *attack.Matrix) *Transcript {
+// schemes, each cell measured, a two-line reading drawn from the cells, and
+// charts of the same measurements.
+func MatrixTranscript(m *attack.Matrix) (*Transcript, error) {
 	cfg := m.Config
 	b := newBuilder("matrix", "Exposure matrix: what each leak opens", cfg.Seed)
 	b.intro(fmt.Sprintf("%d people held %d sessions, each recorded under %d schemes; the leak happens after session %d, on %s. Every cell is measured: the attacker tries every captured session with only the leaked material, and a session counts as opened only if every message comes out exactly as said.", cfg.People, cfg.Sessions, len(matrixSchemes(m)), cfg.LeakAt, m.LeakAt.Format(dateFormat)))
@@ -51,7 +52,12 @@ func MatrixTranscript(m *attack.Matrix) *Transcript {
 	b.intro(fmt.Sprintf("%s marks cells where the attacker also learns who called whom without reading a word. The seed is %d.", metadataMark, cfg.Seed))
 	b.t.Summary = matrixTable(m)
 	b.t.Closing = matrixReading(m)
-	return b.finish()
+	charts, err := matrixCharts(m)
+	if err != nil {
+		return nil, err
+	}
+	b.t.Charts = charts
+	return b.finish(), nil
 }
 
 // leakLegend says in words what each measured leak hands the adversary.

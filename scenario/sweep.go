@@ -76,5 +76,6 @@ func SweepTranscript(run SweepRun) *Transcript {
 		Note:  "A wider checksum would have made forgery slower, but a LEAF has only 128 bits: every bit of checksum is a bit taken from the unit ID or the wrapped key. And a rogue user can always encrypt twice, once outside the chip.",
 		Cites: cites(refBlaze),
 	})
+	b.t.Charts = []Chart{sweepChart(run)}
 	return b.finish()
 }

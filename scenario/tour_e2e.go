@@ -59,6 +59,7 @@ func (t *tour) endToEnd() error {
 	t.b.step(Step{
 		Actor: "Police", Action: "seize Alice's phone and take her identity key, then try it against every recorded session of hers",
 		Outcome: sealedOrExposed(e, "of Alice's past sessions opened"),
+		Quiz:    countQuestion("How many of Alice's recorded end-to-end sessions does her seized identity key open?", e.Opened, e.Total),
 		Note:    "Forward secrecy: the keys that encrypted those sessions were erased when each handshake ended. The seized identity key only ever signed.",
 	})
 	return nil

@@ -173,8 +173,10 @@ func (t *tour) afterExpiry() error {
 			text("not involving Alice", fmt.Sprint(others)),
 		},
 		Outcome: Outcome{Exposed, fmt.Sprintf("read %d of Alice's calls, %d of them outside the warrant's thirty days, each checked against what was said", e.Opened-others, before+after)},
-		Note:    "The expiry date is policy: the agents check it, and the processor is trusted to erase the key. Nothing in the mathematics stops whoever holds KU from reading the chip's past and future calls.",
-		Cites:   cites(refRisks1997),
+		Quiz: yesNoQuestion("The warrant has expired and the agents refuse it. Can the processor still read Alice's new call?",
+			"yes: the rebuilt unit key never expires", "no: the key lapsed with the warrant", after > 0),
+		Note:  "The expiry date is policy: the agents check it, and the processor is trusted to erase the key. Nothing in the mathematics stops whoever holds KU from reading the chip's past and future calls.",
+		Cites: cites(refRisks1997),
 	})
 	return nil
 }

@@ -55,6 +55,7 @@ func (t *tour) leak() error {
 		Actor: "Intruder's decrypt processor", Action: fmt.Sprintf("rebuilds every unit key and runs over the whole archive, including the %d calls made since the leak by people who do not know of it", len(after)),
 		Table:   table,
 		Outcome: Outcome{Exposed, fmt.Sprintf("decrypted %d/%d Clipper sessions; %d/%d end-to-end sessions", clipper.Opened, clipper.Total, fs.Opened, fs.Total)},
+		Quiz:    spreadQuestion("Which recorded Clipper calls can the intruder open?", clipper.Opened, clipper.OpenedBefore, clipper.OpenedAfter, clipper.Total),
 		Note:    "Every chip, every call, before and after the leak. Leaked escrow keys do not expire.",
 	})
 	if len(clipper.Recovered) > 0 {
@@ -126,6 +127,19 @@ func (t *tour) summary() error {
 		World:  w, LeakAt: t.leakAt, Target: target, Cells: cells,
 	}
 	t.b.t.Summary = matrixTable(m)
+	var exps []attack.Exposure
+	var names []string
+	for _, s := range tourSchemes {
+		e, err := t.measure(escrowLeak(w), s, nil)
+		if err != nil {
+			return err
+		}
+		exps, names = append(exps, e), append(names, string(s))
+	}
+	t.b.t.Charts = []Chart{
+		openedOverTime("What the intruder holding the escrow databases and family key opened, by day", w.Sent(), tourStart, t.leakAt, exps, names),
+		heatMap("Share of this archive each leak opened, by scheme", m),
+	}
 	t.b.t.Summary.Caption = fmt.Sprintf("This archive under every leak, measured (%s: who called whom exposed too)", metadataMark)
 	t.b.t.Closing = append(matrixReading(m), "Key escrow stakes everyone's privacy on a few secrets staying secret forever, and does not bind the people it targets. Hence the cryptographers' verdict of 1997 and 2015: exceptional access rebuilds Clipper's weakness.")
 	t.b.cite([]int{refDoormats2015})

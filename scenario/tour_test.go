@@ -98,6 +98,24 @@ func TestTourOutcomes(t *testing.T) {
 			if !strings.Contains(strings.Join(tr.Closing, " "), fmt.Sprintf("revealed who called whom in %d/%d", total, total)) {
 				t.Errorf("closing does not report every caller identified by the family key: %q", tr.Closing)
 			}
+			// Quiz answers are worked out from the measurements.
+			answers := map[string]int{}
+			for _, a := range tr.Acts {
+				for _, s := range a.Steps {
+					if s.Quiz != nil {
+						answers[s.Quiz.Prompt] = s.Quiz.Answer
+					}
+				}
+			}
+			for prompt, want := range map[string]int{
+				"Which recorded Clipper calls can the intruder open?":                                 4, // all
+				"How many of Alice's recorded end-to-end sessions does her seized identity key open?": 0, // none
+				"Police hold Mallory's unit key. Do they read the forged call?":                       1, // no
+			} {
+				if got, ok := answers[prompt]; !ok || got != want {
+					t.Errorf("quiz %q: answer %d (asked: %v), want %d", prompt, got, ok, want)
+				}
+			}
 			rogue := tr.Acts[5].Steps
 			if got := rogue[len(rogue)-1].Outcome.Kind; got != Sealed {
 				t.Errorf("act 6: the decrypt processor's outcome is %v, want Sealed (fooled)", got)

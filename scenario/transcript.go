@@ -14,6 +14,7 @@ type Transcript struct {
 	Closing    []string    // paragraphs after the summary
 	References []Reference // every reference cited, in number order
 	Failed     int         // predictions that did not hold (scenarios written as data)
+	Charts     []Chart     // figures of measured results, for renderers that draw
 }
 
 // Act is one numbered part of a transcript.
@@ -26,13 +27,23 @@ type Act struct {
 
 // Step is one thing one actor did.
 type Step struct {
-	Actor   string  // who acted: "Alice's phone", "NIST (escrow agent 1)"
-	Action  string  // what they did, in plain words
-	Values  []Value // the values involved, plain words first, bytes second
-	Outcome Outcome // what came of it, if worth stating
-	Note    string  // why it matters, for a reader new to the subject
-	Cites   []int   // numbers of the references this step relies on
-	Table   *Table  // a table of measured results, if the step produced one
+	Actor   string    // who acted: "Alice's phone", "NIST (escrow agent 1)"
+	Action  string    // what they did, in plain words
+	Values  []Value   // the values involved, plain words first, bytes second
+	Outcome Outcome   // what came of it, if worth stating
+	Note    string    // why it matters, for a reader new to the subject
+	Cites   []int     // numbers of the references this step relies on
+	Table   *Table    // a table of measured results, if the step produced one
+	Quiz    *Question // a question its outcome answers, for quiz mode
+}
+
+// Question is a prediction a step's outcome settles, asked in quiz mode
+// before the outcome is shown. Answer is worked out from the run's
+// measurement, never written in advance.
+type Question struct {
+	Prompt  string
+	Choices []string
+	Answer  int // index into Choices
 }
 
 // Value is one labelled value shown in a step. Exactly one of Text and Bytes

@@ -1,0 +1,51 @@
+package scenario
+
+// spreadChoices are the answers to "which sessions open?"
+var spreadChoices = []string{
+	"none of them",
+	"only those held after the leak",
+	"only those held before the leak",
+	"some of them, before and after",
+	"all of them, before and after",
+}
+
+// spreadQuestion asks which of total sessions open, and answers from what
+// was measured: opened in all, before and after the leak.
+func spreadQuestion(prompt string, opened, before, after, total int) *Question {
+	q := &Question{Prompt: prompt, Choices: spreadChoices}
+	switch {
+	case opened == 0:
+		q.Answer = 0
+	case opened == total:
+		q.Answer = 4
+	case before == 0:
+		q.Answer = 1
+	case after == 0:
+		q.Answer = 2
+	default:
+		q.Answer = 3
+	}
+	return q
+}
+
+// countQuestion asks how many of total sessions open, with no leak moment
+// to split them by, and answers from opened.
+func countQuestion(prompt string, opened, total int) *Question {
+	q := &Question{Prompt: prompt, Choices: []string{"none of them", "some of them", "all of them"}, Answer: 1}
+	switch opened {
+	case 0:
+		q.Answer = 0
+	case total:
+		q.Answer = 2
+	}
+	return q
+}
+
+// yesNo asks a yes-or-no question answered by what happened.
+func yesNoQuestion(prompt, yes, no string, happened bool) *Question {
+	q := &Question{Prompt: prompt, Choices: []string{yes, no}}
+	if !happened {
+		q.Answer = 1
+	}
+	return q
+}
