@@ -10,13 +10,37 @@ import (
 // step writes one step, its body indented by indent columns.
 func (r *renderer) step(num string, indent int, s scenario.Step) {
 	r.action(num, indent, s.Actor, s.Action)
+	q := s.Quiz
+	if !r.quiz {
+		q = nil
+	}
+	if q != nil {
+		r.question(*q, indent)
+	}
 	r.values(s.Values, indent)
 	if s.Table != nil {
 		r.table(s.Table, indent)
 	}
 	r.outcome(s.Outcome, indent)
 	r.note(s.Note, s.Cites, indent)
+	if q != nil && q.Answer >= 0 && q.Answer < len(q.Choices) {
+		r.wrapped("→ Answer: "+choiceLetter(q.Answer)+") "+q.Choices[q.Answer]+" (measured in this run)", indent, sgrBold)
+	}
 }
+
+// question writes a quiz question and its choices, then waits if asked to.
+func (r *renderer) question(q scenario.Question, indent int) {
+	r.wrapped("? Predict: "+q.Prompt, indent, sgrBold)
+	for i, c := range q.Choices {
+		r.wrapped(choiceLetter(i)+") "+c, indent+4)
+	}
+	if r.ask != nil && r.err == nil {
+		r.err = r.ask(q)
+	}
+}
+
+// choiceLetter names choice i: a, b, c…
+func choiceLetter(i int) string { return string(rune('a' + i)) }
 
 // action writes "num  Actor  Action", the action wrapped and its later lines
 // indented under its first. An actor too long to leave room beside it gets

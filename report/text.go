@@ -15,9 +15,18 @@ type TextOptions struct {
 	Color bool // ANSI colour and bold; off for pipes, NO_COLOR and --no-color
 	Width int  // wrap width in columns; 0 means 100, and less than 40 means 40
 	// BetweenActs, if set, is called after each act except the last, with
-	// the act that follows; the CLI uses it to pause for Enter in --step
-	// mode. An error it returns stops rendering and is returned.
-	BetweenActs func(next scenario.Act) error
+	// the act that follows and the number of acts; the CLI uses it to pause
+	// for Enter in --step mode. An error it returns stops rendering and is
+	// returned.
+	BetweenActs func(next scenario.Act, total int) error
+	// Quiz asks each step's question before its outcome is shown, and gives
+	// the answer after it. With Ask nil the questions and answers are
+	// written in order, as a worksheet.
+	Quiz bool
+	// Ask, if set in quiz mode, is called after a question is written and
+	// before its answer is revealed: the CLI waits for the class there. An
+	// error it returns stops rendering and is returned.
+	Ask func(q scenario.Question) error
 }
 
 // Layout constants, in columns.
@@ -56,7 +65,7 @@ func Text(w io.Writer, t *scenario.Transcript, opts TextOptions) error {
 			return r.err
 		}
 		if opts.BetweenActs != nil && i+1 < len(t.Acts) {
-			if err := opts.BetweenActs(t.Acts[i+1]); err != nil {
+			if err := opts.BetweenActs(t.Acts[i+1], len(t.Acts)); err != nil {
 				return err
 			}
 		}
@@ -78,7 +87,7 @@ func Text(w io.Writer, t *scenario.Transcript, opts TextOptions) error {
 // newRenderer returns a renderer for opts, with the default width if none
 // is set.
 func newRenderer(w io.Writer, opts TextOptions) *renderer {
-	r := &renderer{w: w, color: opts.Color, width: opts.Width, blank: true}
+	r := &renderer{w: w, color: opts.Color, width: opts.Width, blank: true, quiz: opts.Quiz, ask: opts.Ask}
 	if r.width == 0 {
 		r.width = defaultWidth
 	}
@@ -93,6 +102,8 @@ type renderer struct {
 	color bool
 	width int
 	blank bool // the last line written was empty, or nothing is written yet
+	quiz  bool
+	ask   func(scenario.Question) error
 }
 
 // line writes the concatenation of parts as one line, without trailing

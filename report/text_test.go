@@ -254,7 +254,10 @@ func TestBetweenActs(t *testing.T) {
 	tr.Acts = append(tr.Acts, scenario.Act{Number: 3, Title: "Third act"})
 	var seen []int
 	var b bytes.Buffer
-	err := Text(&b, tr, TextOptions{BetweenActs: func(next scenario.Act) error {
+	err := Text(&b, tr, TextOptions{BetweenActs: func(next scenario.Act, total int) error {
+		if total != len(tr.Acts) {
+			t.Errorf("BetweenActs told of %d acts, want %d", total, len(tr.Acts))
+		}
 		if !strings.Contains(b.String(), "ACT "+string(rune('0'+next.Number-1))) {
 			t.Errorf("before act %d: the previous act was not written yet", next.Number)
 		}
@@ -271,7 +274,7 @@ func TestBetweenActs(t *testing.T) {
 	stop := errors.New("reader quit")
 	calls := 0
 	b.Reset()
-	err = Text(&b, tr, TextOptions{BetweenActs: func(scenario.Act) error { calls++; return stop }})
+	err = Text(&b, tr, TextOptions{BetweenActs: func(scenario.Act, int) error { calls++; return stop }})
 	if !errors.Is(err, stop) {
 		t.Errorf("Text returned %v, want %v", err, stop)
 	}
@@ -301,7 +304,7 @@ func (w *failWriter) Write(p []byte) (int, error) {
 func TestTextWriteError(t *testing.T) {
 	for _, n := range []int{0, 10, 500, 3000} {
 		called := false
-		opts := TextOptions{BetweenActs: func(scenario.Act) error { called = true; return nil }}
+		opts := TextOptions{BetweenActs: func(scenario.Act, int) error { called = true; return nil }}
 		if err := Text(&failWriter{n: n}, sample(), opts); !errors.Is(err, errWrite) {
 			t.Errorf("after %d bytes: Text returned %v, want %v", n, err, errWrite)
 		}
@@ -314,5 +317,39 @@ func TestTextWriteError(t *testing.T) {
 func TestTextNil(t *testing.T) {
 	if err := Text(&bytes.Buffer{}, nil, TextOptions{}); err == nil {
 		t.Error("Text(nil transcript) returned no error")
+	}
+}
+
+func TestQuiz(t *testing.T) {
+	tr := sample()
+	q := scenario.Question{Prompt: "Will the chip accept it?", Choices: []string{"yes", "no"}, Answer: 1}
+	tr.Acts[0].Steps[0].Quiz = &q
+	var asked int
+	var b bytes.Buffer
+	err := Text(&b, tr, TextOptions{Quiz: true, Ask: func(got scenario.Question) error {
+		asked++
+		if got.Prompt != q.Prompt {
+			t.Errorf("asked %q", got.Prompt)
+		}
+		return nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	ques, ans := strings.Index(out, "? Predict: Will the chip accept it?"), strings.Index(out, "→ Answer: b) no (measured in this run)")
+	outcome := strings.Index(out, tr.Acts[0].Steps[0].Outcome.Text)
+	if asked != 1 || ques < 0 || ans < 0 || outcome < 0 || !(ques < outcome && outcome < ans) {
+		t.Fatalf("asked %d times; question at %d, outcome at %d, answer at %d:\n%s", asked, ques, outcome, ans, out)
+	}
+	// Without quiz mode, no question and no answer.
+	b.Reset()
+	if err := Text(&b, tr, TextOptions{}); err != nil || strings.Contains(b.String(), "Predict:") {
+		t.Fatalf("question shown outside quiz mode (err %v)", err)
+	}
+	// An error from Ask stops the run.
+	stop := errors.New("stop")
+	if err := Text(&b, tr, TextOptions{Quiz: true, Ask: func(scenario.Question) error { return stop }}); !errors.Is(err, stop) {
+		t.Fatalf("Ask's error not returned: %v", err)
 	}
 }

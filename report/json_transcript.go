@@ -1,0 +1,170 @@
+package report
+
+import (
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/escrowlab/escrowlab/scenario"
+)
+
+// TranscriptSchema names the JSON form of a transcript.
+const TranscriptSchema = "escrowlab.transcript/v1"
+
+// The JSON form of a transcript; docs/json.md describes every field.
+type (
+	transcriptJSON struct {
+		Schema            string          `json:"schema"`
+		Scenario          string          `json:"scenario"`
+		Title             string          `json:"title"`
+		Seed              uint64          `json:"seed"`
+		Intro             []string        `json:"intro"`
+		Acts              []actJSON       `json:"acts"`
+		Summary           *tableJSON      `json:"summary"`
+		Closing           []string        `json:"closing"`
+		Charts            []chartJSON     `json:"charts"`
+		References        []referenceJSON `json:"references"`
+		PredictionsFailed int             `json:"predictions_failed"`
+	}
+	actJSON struct {
+		Number int        `json:"number"`
+		Title  string     `json:"title"`
+		Intro  string     `json:"intro"`
+		Steps  []stepJSON `json:"steps"`
+	}
+	stepJSON struct {
+		Number  string      `json:"number"`
+		Actor   string      `json:"actor"`
+		Action  string      `json:"action"`
+		Values  []valueJSON `json:"values"`
+		Outcome outcomeJSON `json:"outcome"`
+		Note    string      `json:"note"`
+		Cites   []int       `json:"cites"`
+		Table   *tableJSON  `json:"table"`
+	}
+	valueJSON struct {
+		Label  string `json:"label"`
+		Text   string `json:"text"`
+		Hex    string `json:"hex"`
+		Indent int    `json:"indent"`
+	}
+	outcomeJSON struct {
+		Kind string `json:"kind"`
+		Text string `json:"text"`
+	}
+	tableJSON struct {
+		Caption string     `json:"caption"`
+		Header  []string   `json:"header"`
+		Rows    [][]string `json:"rows"`
+	}
+	chartJSON struct {
+		Title  string       `json:"title"`
+		Alt    string       `json:"alt"`
+		Kind   string       `json:"kind"`
+		XLabel string       `json:"x_label"`
+		YLabel string       `json:"y_label"`
+		LogY   bool         `json:"log_y"`
+		Series []seriesJSON `json:"series"`
+		Marks  []markJSON   `json:"marks"`
+		Heat   *heatJSON    `json:"heat"`
+	}
+	seriesJSON struct {
+		Name   string       `json:"name"`
+		Dashed bool         `json:"dashed"`
+		Points [][2]float64 `json:"points"`
+	}
+	markJSON struct {
+		X     float64 `json:"x"`
+		Label string  `json:"label"`
+	}
+	heatJSON struct {
+		Rows   []string    `json:"rows"`
+		Cols   []string    `json:"cols"`
+		Values [][]float64 `json:"values"`
+		Labels [][]string  `json:"labels"`
+	}
+	referenceJSON struct {
+		Number int    `json:"number"`
+		Short  string `json:"short"`
+		Full   string `json:"full"`
+		URL    string `json:"url"`
+	}
+)
+
+// outcomeKinds are the stable names of outcome kinds in JSON.
+var outcomeKinds = map[scenario.OutcomeKind]string{
+	scenario.NoOutcome: "none", scenario.Done: "done", scenario.Refused: "refused",
+	scenario.Exposed: "exposed", scenario.Sealed: "sealed",
+}
+
+// TranscriptJSON writes t as JSON (schema escrowlab.transcript/v1). Every
+// field is always present; lists are empty rather than null.
+func TranscriptJSON(w io.Writer, t *scenario.Transcript) error {
+	if t == nil {
+		return errors.New("report: nil transcript")
+	}
+	j := transcriptJSON{
+		Schema: TranscriptSchema, Scenario: t.Scenario, Title: t.Title, Seed: t.Seed,
+		Intro: nonNil(t.Intro), Acts: []actJSON{}, Summary: tableOf(t.Summary), Closing: nonNil(t.Closing),
+		Charts: []chartJSON{}, References: []referenceJSON{}, PredictionsFailed: t.Failed,
+	}
+	for _, a := range t.Acts {
+		aj := actJSON{Number: a.Number, Title: a.Title, Intro: a.Intro, Steps: []stepJSON{}}
+		for i, s := range a.Steps {
+			sj := stepJSON{Number: fmt.Sprintf("%d.%d", a.Number, i+1), Actor: s.Actor, Action: s.Action, Values: []valueJSON{},
+				Outcome: outcomeJSON{outcomeKinds[s.Outcome.Kind], s.Outcome.Text}, Note: s.Note, Cites: nonNil(s.Cites), Table: tableOf(s.Table)}
+			for _, v := range s.Values {
+				vj := valueJSON{Label: v.Label, Text: v.Text, Indent: v.Indent}
+				if v.Bytes != nil {
+					vj.Hex = hex.EncodeToString(v.Bytes)
+				}
+				sj.Values = append(sj.Values, vj)
+			}
+			aj.Steps = append(aj.Steps, sj)
+		}
+		j.Acts = append(j.Acts, aj)
+	}
+	for _, c := range t.Charts {
+		j.Charts = append(j.Charts, chartOf(c))
+	}
+	for _, r := range t.References {
+		j.References = append(j.References, referenceJSON(r))
+	}
+	return writeJSON(w, j)
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func tableOf(t *scenario.Table) *tableJSON {
+	if t == nil {
+		return nil
+	}
+	return &tableJSON{Caption: t.Caption, Header: nonNil(t.Header), Rows: nonNil(t.Rows)}
+}
+
+func chartOf(c scenario.Chart) chartJSON {
+	j := chartJSON{Title: c.Title, Alt: c.Alt, Kind: "line", XLabel: c.XLabel, YLabel: c.YLabel, LogY: c.LogY, Series: []seriesJSON{}, Marks: []markJSON{}}
+	if c.Kind == scenario.HeatMapChart {
+		j.Kind = "heatmap"
+	}
+	for _, s := range c.Series {
+		sj := seriesJSON{Name: s.Name, Dashed: s.Dashed, Points: [][2]float64{}}
+		for _, p := range s.Points {
+			sj.Points = append(sj.Points, [2]float64{p.X, p.Y})
+		}
+		j.Series = append(j.Series, sj)
+	}
+	for _, m := range c.Marks {
+		j.Marks = append(j.Marks, markJSON(m))
+	}
+	if h := c.Heat; h != nil {
+		j.Heat = &heatJSON{Rows: h.Rows, Cols: h.Cols, Values: h.Values, Labels: h.Labels}
+	}
+	return j
+}
