@@ -55,7 +55,7 @@ end-to-end archive stays sealed. A teaching model: not for real secrets.
 
 Example:
    escrowlab tour              the guided classroom walkthrough
-   escrowlab tour --seed 7     replay the run with seed 7 exactly
+   escrowlab tour --seed 7     replay a run: same keys, choices and counts
    escrowlab scenario list     the built-in case studies, 1994 to 2015
    escrowlab matrix            every leak against every scheme, measured
    escrowlab forge             Blaze's 1994 LEAF forgery, measured`
@@ -63,14 +63,15 @@ Example:
 func newApp(stdin io.Reader, stdout, stderr io.Writer) (*cli.App, *status) {
 	st := &status{stderr: stderr}
 	app := &cli.App{
-		Name:        "escrowlab",
-		Usage:       "see, by running it, why key escrow endangers everyone",
-		UsageText:   "escrowlab <command> [flags]",
-		Description: rootDescription,
-		Reader:      stdin,
-		Writer:      stdout,
-		ErrWriter:   stderr,
-		Commands:    []*cli.Command{tourCommand(), scenarioCommand(), matrixCommand(), forgeCommand()},
+		Name:                 "escrowlab",
+		Usage:                "see, by running it, why key escrow endangers everyone",
+		UsageText:            "escrowlab <command> [flags]",
+		Description:          rootDescription,
+		Reader:               stdin,
+		Writer:               stdout,
+		ErrWriter:            stderr,
+		Commands:             []*cli.Command{tourCommand(), scenarioCommand(), matrixCommand(), forgeCommand(), completionCommand()},
+		EnableBashCompletion: true,
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {
 				st.notFound = c.Args().First()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"strconv"
@@ -45,6 +46,7 @@ Examples:
 			runFlags[0], // --seed
 			&cli.BoolFlag{Name: "json", Usage: "print the measurements as JSON"},
 			runFlags[1], // --no-color
+			quizFlag, outputFlags[0], outputFlags[1], outputFlags[2],
 		},
 		Action: runForge,
 	}
@@ -87,7 +89,7 @@ func runForge(c *cli.Context) error {
 		return err
 	}
 	run := scenario.ForgeRun{Bits: bits, Workers: f.Workers(), Seed: seed, Forgeries: fs}
-	if werr := write(c, scenario.ForgeTranscript(run), func() error { return report.ForgeJSON(c.App.Writer, run) }); werr != nil {
+	if werr := emit(c, scenario.ForgeTranscript(run), func(w io.Writer) error { return report.ForgeJSON(w, run) }); werr != nil {
 		return werr
 	}
 	if err != nil {
@@ -112,7 +114,7 @@ func forgeSweep(ctx context.Context, c *cli.Context, cfg attack.ForgeConfig, lo,
 		return ferr
 	}
 	run := scenario.SweepRun{Lo: lo, Hi: hi, Trials: trials, Workers: f.Workers(), Seed: cfg.Seed, Points: pts}
-	if werr := write(c, scenario.SweepTranscript(run), func() error { return report.SweepJSON(c.App.Writer, run) }); werr != nil {
+	if werr := emit(c, scenario.SweepTranscript(run), func(w io.Writer) error { return report.SweepJSON(w, run) }); werr != nil {
 		return werr
 	}
 	if err != nil {
@@ -135,12 +137,4 @@ func parseSweep(s string) (lo, hi int, err error) {
 		return 0, 0, usagef("invalid --sweep %q: LO must not be greater than HI", s)
 	}
 	return lo, hi, nil
-}
-
-// write renders t as text, or calls asJSON under --json.
-func write(c *cli.Context, t *scenario.Transcript, asJSON func() error) error {
-	if c.Bool("json") {
-		return asJSON()
-	}
-	return report.Text(c.App.Writer, t, textOptions(c.App.Reader, c.App.Writer, c.App.ErrWriter, c.Bool("no-color"), false))
 }

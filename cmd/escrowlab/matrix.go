@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -36,6 +37,7 @@ Examples:
 			runFlags[0], // --seed
 			&cli.BoolFlag{Name: "json", Usage: "print the cells as JSON"},
 			runFlags[1], // --no-color
+			outputFlags[0], outputFlags[1], outputFlags[2],
 		},
 		Action: runMatrix,
 	}
@@ -70,7 +72,11 @@ func runMatrix(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	return write(c, scenario.MatrixTranscript(m), func() error { return report.MatrixJSON(c.App.Writer, m) })
+	t, err := scenario.MatrixTranscript(m)
+	if err != nil {
+		return err
+	}
+	return emit(c, t, func(w io.Writer) error { return report.MatrixJSON(w, m) })
 }
 
 // parseIDs reads a comma-separated list of ids; nil for an empty list.

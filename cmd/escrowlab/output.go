@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"golang.org/x/term"
 
@@ -25,8 +26,8 @@ func textOptions(stdin io.Reader, stdout, stderr io.Writer, noColor, step bool) 
 	}
 	if _, inTTY := terminal(stdin); step && inTTY {
 		lines := bufio.NewReader(stdin)
-		opts.BetweenActs = func(next scenario.Act) error {
-			fmt.Fprintf(stderr, "\n  -- press Enter for act %d: %s --", next.Number, next.Title)
+		opts.BetweenActs = func(next scenario.Act, total int) error {
+			fmt.Fprintf(stderr, "\n  ── act %d/%d next: %s. %s  [Enter] ", next.Number, total, next.Title, preview(next.Intro))
 			_, err := lines.ReadString('\n')
 			if err == io.EOF {
 				return nil
@@ -35,6 +36,18 @@ func textOptions(stdin io.Reader, stdout, stderr io.Writer, noColor, step bool) 
 		}
 	}
 	return opts
+}
+
+// preview shortens an act's intro to its first sentence, at most 60
+// characters, for the --step prompt.
+func preview(intro string) string {
+	if i := strings.Index(intro, ". "); i >= 0 {
+		intro = intro[:i+1]
+	}
+	if r := []rune(intro); len(r) > 60 {
+		intro = string(r[:59]) + "…"
+	}
+	return intro
 }
 
 // terminal reports whether v is a terminal, and the file if it is one.

@@ -52,9 +52,9 @@ Examples:
 				},
 			},
 			{
-				Name: "run", Usage: "run a built-in scenario or a scenario file", UsageText: "escrowlab scenario run ID|FILE [--seed N] [--no-color] [--step]",
+				Name: "run", Usage: "run a built-in scenario or a scenario file", UsageText: "escrowlab scenario run ID|FILE [--seed N] [--no-color] [--step] [--quiz] [--format FORMAT] [--out FILE [--force]]",
 				Description: "Exits with status 1 if a prediction in the scenario does not hold.\n\nExample:\n   escrowlab scenario run examples/predict-the-leak.yaml --seed 1",
-				Flags:       runFlags,
+				Flags:       append(append(append([]cli.Flag{}, runFlags...), quizFlag), outputFlags...),
 				Action:      runNamedScenario,
 			},
 			{
@@ -128,8 +128,7 @@ func runNamedScenario(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := textOptions(c.App.Reader, c.App.Writer, c.App.ErrWriter, c.Bool("no-color"), c.Bool("step"))
-	if err := report.Text(c.App.Writer, t, opts); err != nil {
+	if err := emit(c, t, nil); err != nil {
 		return err
 	}
 	if t.Failed > 0 {

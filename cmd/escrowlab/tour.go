@@ -7,7 +7,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/escrowlab/escrowlab/report"
 	"github.com/escrowlab/escrowlab/scenario"
 )
 
@@ -22,15 +21,17 @@ func tourCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "tour",
 		Usage:     "the guided walkthrough: Clipper, a warrant, end-to-end encryption, a leak",
-		UsageText: "escrowlab tour [--seed N] [--no-color] [--step]",
+		UsageText: "escrowlab tour [--seed N] [--no-color] [--step] [--quiz] [--format FORMAT] [--out FILE [--force]]",
 		Description: `Runs the classroom walkthrough in five acts, with real cryptography:
 how Clipper's key escrow works, lawful access with a warrant and why its
 expiry is only policy, the same calls under forward-secret end-to-end
 encryption, and a leak of the escrow databases. Every count is measured.
 
-Example:
-   escrowlab tour --seed 1 --no-color > tour.txt`,
-		Flags:  runFlags,
+Examples:
+   escrowlab tour --seed 1 --no-color > tour.txt
+   escrowlab tour --step --quiz              present it live, asking the room first
+   escrowlab tour --seed 1 --out tour.html   a self-contained report with charts`,
+		Flags:  append(append(append([]cli.Flag{}, runFlags...), quizFlag), outputFlags...),
 		Action: func(c *cli.Context) error { return runScenario(c, "tour") },
 	}
 }
@@ -52,8 +53,7 @@ func runScenario(c *cli.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	opts := textOptions(c.App.Reader, c.App.Writer, c.App.ErrWriter, c.Bool("no-color"), c.Bool("step"))
-	return report.Text(c.App.Writer, t, opts)
+	return emit(c, t, nil)
 }
 
 // seedFlag returns --seed, or a fresh random seed when it is absent.
