@@ -300,20 +300,18 @@ func (r *specRun) predictions() error {
 		}
 		if x.Metadata != nil {
 			ok = ok && x.Metadata.Holds(e.Metadata, e.Total)
-			claims = append(claims, "identifies the callers of "+x.Metadata.String())
+			claims = append(claims, "names both callers in "+x.Metadata.String())
 			got = append(got, fmt.Sprintf("identified %d/%d", e.Metadata, e.Total))
 		}
-		out := Outcome{Done, "holds: " + join(got)}
+		out := Outcome{Done, "holds: " + strings.Join(got, "; ")}
 		if !ok {
-			out = Outcome{Refused, "does not hold: " + join(got)}
+			out = Outcome{Refused, "does not hold: " + strings.Join(got, "; ")}
 			r.b.t.Failed++
 		}
-		r.b.step(Step{Actor: x.Adversary, Action: fmt.Sprintf("%s of the %s sessions%s", join(claims), x.Scheme, window(x)), Outcome: out})
+		r.b.step(Step{Actor: x.Adversary, Action: fmt.Sprintf("%s of the %s sessions%s", strings.Join(claims, " and "), x.Scheme, window(x)), Outcome: out})
 	}
 	return nil
 }
-
-func join(parts []string) string { return strings.Join(parts, "; ") }
 
 // window describes an expectation's filter in words.
 func window(x Expectation) string {
