@@ -1,0 +1,359 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/escrowlab/escrowlab/scenario"
+)
+
+// HTML writes t to w as one self-contained HTML5 page: its styles and its
+// charts (inline SVG) are inside it, and it runs no script and loads
+// nothing, so that it can be projected, printed, mailed or posted as it
+// is. Links to public references are ordinary https links. The page
+// depends only on t. It returns the error from w, if any; nothing is
+// written if t is nil.
+func HTML(w io.Writer, t *scenario.Transcript) error {
+	if t == nil {
+		return errors.New("report: nil transcript")
+	}
+	var b bytes.Buffer
+	if err := htmlPage.Execute(&b, htmlDocOf(t)); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// The page's model: every string in it is plain text, escaped by the
+// template, except the fields of type template.HTML, which are built from
+// escaped text by the functions below.
+type (
+	htmlDoc struct {
+		Title, Scenario string
+		Intro           []template.HTML
+		Failed          string
+		Acts            []htmlAct
+		Summary         *htmlTable
+		HasSummary      bool
+		Closing         []template.HTML
+		Figures         []htmlFigure
+		Refs            []htmlRef
+		Seed            string
+	}
+	htmlAct struct {
+		ID, Label, Title string
+		Intro            template.HTML
+		Steps            []htmlStep
+	}
+	htmlStep struct {
+		ID, Num, Actor, Action string
+		Values                 []htmlValue
+		Table                  *htmlTable
+		Outcome                *htmlOutcome
+		Note                   template.HTML
+		Cites                  template.HTML
+	}
+	htmlValue struct {
+		Mark, Label   string
+		Text          string
+		Hex, HexExtra string // Hex is set for bytes; HexExtra is its length note
+		Empty         string // set instead for bytes that are empty
+		Depth         int
+	}
+	htmlOutcome struct {
+		Class, Sym, Word, Text string
+	}
+	htmlTable struct {
+		ID, Caption string
+		Header      []htmlCell
+		Rows        [][]htmlCell
+	}
+	htmlCell struct {
+		Text           string
+		Num, Row, Wide bool
+	}
+	htmlFigure struct {
+		ID, Num, Title, Alt string
+		SVG                 template.HTML
+	}
+	htmlRef struct {
+		ID, Tag, Text, URL string
+		Link               bool // URL is https, and so is linked
+	}
+)
+
+// htmlDocOf builds the page model from a transcript.
+func htmlDocOf(t *scenario.Transcript) htmlDoc {
+	refs := make(map[int]bool)
+	for _, r := range t.References {
+		refs[r.Number] = true
+	}
+	title := strings.TrimSpace(t.Title)
+	if title == "" {
+		title = t.Scenario
+	}
+	if title == "" {
+		title = "escrowlab report"
+	}
+	d := htmlDoc{Title: title, Scenario: t.Scenario}
+	for _, p := range t.Intro {
+		d.Intro = append(d.Intro, linkCites(p, refs))
+	}
+	if t.Failed > 0 {
+		d.Failed = strconv.Itoa(t.Failed) + " prediction(s) did not hold"
+	}
+	for i, a := range t.Acts {
+		n := a.Number
+		if n <= 0 {
+			n = i + 1
+		}
+		act := htmlAct{ID: "act-" + strconv.Itoa(i+1), Label: "Act " + strconv.Itoa(n), Title: a.Title, Intro: linkCites(a.Intro, refs)}
+		for j, s := range a.Steps {
+			num := strconv.Itoa(n) + "." + strconv.Itoa(j+1)
+			act.Steps = append(act.Steps, htmlStepOf(s, num, act.ID+"-step-"+strconv.Itoa(j+1), refs))
+		}
+		d.Acts = append(d.Acts, act)
+	}
+	if t.Summary != nil {
+		d.Summary = htmlTableOf(t.Summary, "summary-table")
+	}
+	for _, p := range t.Closing {
+		d.Closing = append(d.Closing, linkCites(p, refs))
+	}
+	d.HasSummary = d.Summary != nil || len(d.Closing) > 0
+	for i, c := range t.Charts {
+		id := "figure-" + strconv.Itoa(i+1)
+		d.Figures = append(d.Figures, htmlFigure{
+			ID: id, Num: "Figure " + strconv.Itoa(i+1), Title: chartTitle(c), Alt: chartAlt(c),
+			SVG: template.HTML(svgChart(c, id)), // built from escaped text in svg.go
+		})
+	}
+	for _, r := range t.References {
+		text := r.Full
+		if text == "" {
+			text = r.Short
+		}
+		d.Refs = append(d.Refs, htmlRef{
+			ID: "ref-" + strconv.Itoa(r.Number), Tag: refTag(r), Text: text, URL: r.URL,
+			Link: strings.HasPrefix(r.URL, "https://"),
+		})
+	}
+	d.Seed = strconv.FormatUint(t.Seed, 10)
+	return d
+}
+
+// htmlStepOf builds one step.
+func htmlStepOf(s scenario.Step, num, id string, refs map[int]bool) htmlStep {
+	st := htmlStep{ID: id, Num: num, Actor: s.Actor, Action: s.Action}
+	marks := treeMarks(s.Values)
+	for i, v := range s.Values {
+		hv := htmlValue{Mark: marks[i], Label: v.Label, Text: v.Text, Depth: max(v.Indent, 0)}
+		switch {
+		case v.Bytes != nil && len(v.Bytes) == 0:
+			hv.Empty = Hex(v.Bytes)
+		case v.Bytes != nil:
+			hv.Hex = Hex(v.Bytes)
+			if i := strings.Index(hv.Hex, " ("); i >= 0 {
+				hv.Hex, hv.HexExtra = hv.Hex[:i], hv.Hex[i+1:]
+			}
+		}
+		st.Values = append(st.Values, hv)
+	}
+	if s.Table != nil {
+		st.Table = htmlTableOf(s.Table, id+"-table")
+	}
+	if sym, word, _ := outcomeStyle(s.Outcome.Kind); sym != "" {
+		class := strings.ToLower(word)
+		if strings.ContainsRune(class, ' ') {
+			class = "other"
+		}
+		st.Outcome = &htmlOutcome{Class: class, Sym: sym, Word: word, Text: s.Outcome.Text}
+	}
+	st.Note = linkCites(s.Note, refs)
+	if len(s.Cites) > 0 {
+		st.Cites = citeLinks(s.Cites, refs)
+	}
+	return st
+}
+
+// htmlTableOf builds a table, or returns nil for one with nothing in it. Columns whose body cells all read as numbers
+// (or placeholders such as "n/a") are right-aligned, header included, as
+// in the text renderer; a first column of words heads its row.
+func htmlTableOf(t *scenario.Table, id string) *htmlTable {
+	if t.Caption == "" && len(t.Header) == 0 && len(t.Rows) == 0 {
+		return nil
+	}
+	ncol := len(t.Header)
+	for _, row := range t.Rows {
+		ncol = max(ncol, len(row))
+	}
+	numeric := make([]bool, ncol)
+	for c := range ncol {
+		nums, others := 0, 0
+		for _, row := range t.Rows {
+			switch s := cell(row, c); {
+			case s == "" || placeholder(s):
+			case looksNumeric(s):
+				nums++
+			default:
+				others++
+			}
+		}
+		numeric[c] = nums > 0 && others == 0
+	}
+	ht := &htmlTable{ID: id, Caption: t.Caption}
+	if len(t.Header) > 0 {
+		for c := range ncol {
+			ht.Header = append(ht.Header, htmlCell{Text: cell(t.Header, c), Num: numeric[c]})
+		}
+	}
+	for _, row := range t.Rows {
+		var hr []htmlCell
+		for c := range ncol {
+			s := cell(row, c)
+			hr = append(hr, htmlCell{Text: s, Num: numeric[c], Row: c == 0 && !numeric[0] && ncol > 1, Wide: width(s) > 24})
+		}
+		ht.Rows = append(ht.Rows, hr)
+	}
+	return ht
+}
+
+// citePattern finds citations written into prose, such as "[9, 11, 12]".
+var citePattern = regexp.MustCompile(`\[(\d+(?:,\s*\d+)*)\]`)
+
+// linkCites escapes text and turns each citation in it whose numbers are
+// all references of this transcript into links to them.
+func linkCites(text string, refs map[int]bool) template.HTML {
+	var b strings.Builder
+	last := 0
+	for _, m := range citePattern.FindAllStringSubmatchIndex(text, -1) {
+		var nums []int
+		ok := true
+		for _, f := range strings.Split(text[m[2]:m[3]], ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			ok = ok && err == nil && refs[n]
+			nums = append(nums, n)
+		}
+		if !ok {
+			continue
+		}
+		b.WriteString(template.HTMLEscapeString(text[last:m[0]]))
+		b.WriteString(string(citeLinks(nums, refs)))
+		last = m[1]
+	}
+	b.WriteString(template.HTMLEscapeString(text[last:]))
+	return template.HTML(b.String()) // escaped above
+}
+
+// citeLinks writes "[1, 7]", each number linking to its reference when the
+// transcript lists it.
+func citeLinks(nums []int, refs map[int]bool) template.HTML {
+	var b strings.Builder
+	b.WriteString(`<span class="cite">[`)
+	for i, n := range nums {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		s := strconv.Itoa(n)
+		if refs[n] {
+			b.WriteString(`<a href="#ref-` + s + `" aria-label="reference ` + s + `">` + s + `</a>`)
+		} else {
+			b.WriteString(s)
+		}
+	}
+	b.WriteString(`]</span>`)
+	return template.HTML(b.String()) // digits and fixed markup only
+}
+
+// htmlPage is the page template; htmlCSS is its style sheet.
+var htmlPage = template.Must(template.New("page").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="escrowlab">
+<meta name="color-scheme" content="light">
+<title>{{.Title}}</title>
+<style>
+` + htmlCSS + `</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to the report</a>
+<div class="page">
+<header class="masthead">
+<p class="kicker">escrowlab{{with .Scenario}} · {{.}}{{end}}</p>
+<h1>{{.Title}}</h1>
+{{range .Intro}}<p class="intro">{{.}}</p>
+{{end}}{{with .Failed}}<p class="failed" role="note"><strong>{{.}}</strong>: they are marked <span class="badge refused"><span class="sym" aria-hidden="true">✗</span> Refused</span> below.</p>
+{{end}}{{if gt (len .Acts) 1}}<nav aria-label="Contents">
+<h2 class="nav-title">Contents</h2>
+<ol class="toc">
+{{range .Acts}}<li><a href="#{{.ID}}"><span class="toc-no">{{.Label}}</span> {{.Title}}</a></li>
+{{end}}{{if .HasSummary}}<li><a href="#summary"><span class="toc-no"></span> Summary</a></li>
+{{end}}{{if .Figures}}<li><a href="#figures"><span class="toc-no"></span> Figures</a></li>
+{{end}}{{if .Refs}}<li><a href="#references"><span class="toc-no"></span> References</a></li>
+{{end}}</ol>
+</nav>
+{{end}}</header>
+<main id="main">
+{{range .Acts}}<section class="act" id="{{.ID}}" aria-labelledby="{{.ID}}-h">
+<h2 id="{{.ID}}-h"><span class="act-no">{{.Label}}</span> {{.Title}}</h2>
+{{with .Intro}}<p class="act-intro">{{.}}</p>
+{{end}}{{if .Steps}}<ol class="steps">
+{{range .Steps}}<li class="step" id="{{.ID}}">
+<span class="step-no">{{.Num}}</span>
+<div class="step-body">
+<p class="action">{{with .Actor}}<strong class="actor">{{.}}</strong> {{end}}{{.Action}}</p>
+{{if .Values}}<dl class="values">
+{{range .Values}}<div class="value depth-{{.Depth}}"><dt>{{with .Mark}}<span class="tree" aria-hidden="true">{{.}}</span>{{end}}{{.Label}}</dt><dd>{{if .Hex}}<code class="hex">{{.Hex}}</code>{{with .HexExtra}} <span class="len">{{.}}</span>{{end}}{{else if .Empty}}<span class="len">{{.Empty}}</span>{{else}}{{.Text}}{{end}}</dd></div>
+{{end}}</dl>
+{{end}}{{with .Table}}{{template "table" .}}{{end}}{{with .Outcome}}<p class="outcome {{.Class}}"><span class="badge {{.Class}}"><span class="sym" aria-hidden="true">{{.Sym}}</span> {{.Word}}</span>{{with .Text}} <span class="outcome-text">{{.}}</span>{{end}}</p>
+{{end}}{{if .Note}}<p class="note"><span class="why">Why it matters:</span> {{.Note}}{{with .Cites}} {{.}}{{end}}</p>
+{{else}}{{with .Cites}}<p class="note">{{.}}</p>
+{{end}}{{end}}</div>
+</li>
+{{end}}</ol>
+{{end}}</section>
+{{end}}{{if .HasSummary}}<section class="summary" id="summary" aria-labelledby="summary-h">
+<h2 id="summary-h">Summary</h2>
+{{with .Summary}}{{template "table" .}}{{end}}{{range .Closing}}<p class="closing">{{.}}</p>
+{{end}}</section>
+{{end}}{{if .Figures}}<section class="figures" id="figures" aria-labelledby="figures-h">
+<h2 id="figures-h">Figures</h2>
+{{range .Figures}}<figure class="chart" id="{{.ID}}">
+{{.SVG}}
+<figcaption><span class="fig-no">{{.Num}}.</span> <span class="fig-title">{{.Title}}</span>
+<span class="alt">{{.Alt}}</span></figcaption>
+</figure>
+{{end}}</section>
+{{end}}</main>
+<footer>
+{{if .Refs}}<section class="references" id="references" aria-labelledby="references-h">
+<h2 id="references-h">References</h2>
+<ol class="refs">
+{{range .Refs}}<li id="{{.ID}}"><span class="ref-tag">{{.Tag}}</span> <span class="ref-text">{{.Text}}{{if .URL}}<br>{{if .Link}}<a class="url" href="{{.URL}}">{{.URL}}</a>{{else}}<span class="url">{{.URL}}</span>{{end}}{{end}}</span></li>
+{{end}}</ol>
+</section>
+{{end}}<p class="seed">Seed {{.Seed}}: run again with <code>--seed&nbsp;{{.Seed}}</code> for the same keys and choices</p>
+</footer>
+</div>
+</body>
+</html>
+{{define "table"}}<figure class="table" id="{{.ID}}">
+{{with .Caption}}<figcaption>{{.}}</figcaption>
+{{end}}{{if or .Header .Rows}}<div class="scroll" role="region" tabindex="0" aria-label="{{if .Caption}}{{.Caption}}{{else}}Table{{end}} (scrolls sideways)">
+<table>
+{{if .Header}}<thead><tr>{{range .Header}}<th scope="col"{{if .Num}} class="num"{{end}}>{{.Text}}</th>{{end}}</tr></thead>
+{{end}}{{if .Rows}}<tbody>
+{{range .Rows}}<tr>{{range .}}{{if .Row}}<th scope="row">{{.Text}}</th>{{else}}<td{{if .Num}} class="num"{{else if .Wide}} class="wide"{{end}}>{{.Text}}</td>{{end}}{{end}}</tr>
+{{end}}</tbody>
+{{end}}</table>
+</div>
+{{end}}</figure>
+{{end}}`))
