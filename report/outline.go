@@ -37,7 +37,11 @@ func Outline(w io.Writer, s scenario.Scenario, opts TextOptions) error {
 	}
 	r.references(refs)
 	r.emptyLine()
-	r.wrapped("Run it: escrowlab scenario run "+s.ID, 0)
+	name := s.ID
+	if s.Path != "" {
+		name = s.Path
+	}
+	r.wrapped("Run it: escrowlab scenario run "+name, 0)
 	return r.err
 }
 

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -76,6 +77,27 @@ func TestRogueLEAFBuiltin(t *testing.T) {
 	// narration, search (found), receiver (accepted), processor (fooled)
 	if fmt.Sprint(kinds) != fmt.Sprint([]OutcomeKind{NoOutcome, Done, Done, Sealed}) {
 		t.Fatalf("outcomes %v", kinds)
+	}
+}
+
+// Every file in builtin/ is listed, once, and named after its id.
+func TestBuiltinFilesRegistered(t *testing.T) {
+	entries, err := builtinFiles.ReadDir("builtin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(builtinOrder) {
+		t.Fatalf("%d files in builtin/, %d in builtinOrder", len(entries), len(builtinOrder))
+	}
+	for _, e := range entries {
+		id := strings.TrimSuffix(e.Name(), ".yaml")
+		if !slices.Contains(builtinOrder, id) {
+			t.Errorf("builtin/%s is not in builtinOrder", e.Name())
+		}
+		s, err := Lookup(id)
+		if err != nil || s.ID != id {
+			t.Errorf("builtin/%s: id %q, %v", e.Name(), s.ID, err)
+		}
 	}
 }
 

@@ -71,7 +71,7 @@ func (r *specRun) intro() {
 		r.b.cite(s.References)
 	}
 	t := s.Traffic
-	r.b.intro(fmt.Sprintf("%d people over %d days, with %d background calls of %d messages each; every call is recorded under %s. Every count below is measured in this run; the seed is %d.", t.People, t.Days, t.Sessions, t.Messages, attack.IDs(s.Schemes), r.seed))
+	r.b.intro(fmt.Sprintf("%d people over %d days, with %d background calls of %d messages each; shown here under %s. Every count below is measured in this run; the seed is %d.", t.People, t.Days, t.Sessions, t.Messages, attack.IDs(s.Schemes), r.seed))
 	r.b.intro("A teaching model, not a product: escrowlab's LEAF is its own design, since the real one was classified (docs/how-it-works.md).")
 }
 
@@ -156,9 +156,14 @@ func (r *specRun) play(e Event) error {
 	case WarrantEvent:
 		return r.warrant(e)
 	case LeakEvent, SeizeEvent:
-		id, what := e.Leak, "obtains "+leakWords(e.Leak, e.Person)
+		id, what := e.Leak, "receives "+leakWords(e.Leak, e.Person)
 		if e.Kind == SeizeEvent {
-			id, what = attack.DeviceSeizure, "seizes "+e.Person+"'s phone and every long-term key in it"
+			id, what = attack.DeviceSeizure, "takes "+e.Person+"'s phone and every long-term key in it"
+		}
+		if id == attack.SessionKeyLeak && len(w.Sent()) == 0 {
+			r.adversary(e.Adversary)
+			r.b.step(Step{Actor: e.Adversary, Action: fmt.Sprintf("would receive one session's keys (%s), but no session has been held yet", when)})
+			return nil
 		}
 		l, err := w.LeakOf(id, attack.Target{Person: w.Person(e.Person), Session: r.latestSession()})
 		if err != nil {
@@ -207,7 +212,7 @@ func (r *specRun) warrant(e Event) error {
 	kf := w.Family.Key()
 	r.give(e.Adversary, attack.Leak{FamilyKey: &kf, UnitKeys: map[escrow.UnitID]escrow.UnitKey{wt.UnitID: escrow.CombineComponents(halves[0], halves[1])}})
 	r.b.step(Step{
-		Actor: e.Adversary, Action: fmt.Sprintf("obtains a %d-day warrant for %s's chip; both escrow agents release their halves (day %d)", e.Days, e.Person, e.Day),
+		Actor: e.Adversary, Action: fmt.Sprintf("with a %d-day warrant for %s's chip: both escrow agents release their halves (Day %d)", e.Days, e.Person, e.Day),
 		Values:  []Value{text("unit ID", wt.UnitID.String()), text("valid", wt.Issued.Format(dateFormat)+" to "+wt.Expires.Format(dateFormat))},
 		Outcome: Outcome{Done, "released and logged; the rebuilt unit key has no expiry date"},
 		Cites:   cites(refDenningSmid),

@@ -64,7 +64,7 @@ func forgeSteps(f attack.Forgery, bits, nworkers int, name string) []Step {
 			text("time", duration(f.Elapsed)),
 			text("rate", rate(float64(f.Tries)/f.Elapsed.Seconds())),
 		},
-		Note:  fmt.Sprintf("The chip never reveals its keys; it only accepts or refuses. A %d-bit checksum accepts a random LEAF once in %s tries on average.", bits, count(uint64(attack.ExpectedTries(bits)))),
+		Note:  fmt.Sprintf("The chip never reveals its keys; it only accepts or refuses. With a %d-bit checksum it accepts a random LEAF once in %s tries on average.", bits, count(uint64(attack.ExpectedTries(bits)))),
 		Cites: cites(refBlaze),
 	}
 	steps := []Step{{

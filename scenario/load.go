@@ -83,6 +83,14 @@ type parser struct {
 	castAt, daysAt *yaml.Node
 	people         []personRef // every use of a person's name
 	adversaryRefs  []personRef // every adversary a prediction names
+	schemeRefs     []schemeRef // every scheme a prediction names
+	schemesAt      *yaml.Node
+}
+
+// schemeRef is a prediction's scheme, checked against the schemes listed.
+type schemeRef struct {
+	scheme attack.Scheme
+	at     *yaml.Node
 }
 
 func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
@@ -202,12 +210,17 @@ func (p *parser) top(n *yaml.Node) bool {
 			p.castAt = v
 			s.Cast = p.texts(v, "cast")
 		case "schemes":
+			p.schemesAt = v
 			for _, c := range seq(p, v, "schemes") {
 				id, err := attack.ParseScheme(c.Value)
-				if err != nil {
+				switch {
+				case err != nil:
 					p.errorf(c, "schemes: %v", err)
+				case slices.Contains(s.Schemes, id):
+					p.errorf(c, "schemes: %s listed twice", id)
+				default:
+					s.Schemes = append(s.Schemes, id)
 				}
-				s.Schemes = append(s.Schemes, id)
 			}
 		case "traffic":
 			p.traffic(v)

@@ -40,6 +40,7 @@ func (p *parser) event(n *yaml.Node) {
 	}
 	if !hasKey(n, "day") {
 		p.errorf(n, "event: missing \"day\": say on which day it happens, such as day: 10")
+		e.Day = -1 // reported; kept out of the order check
 	}
 	if body == nil {
 		if len(p.errs) == reported { // an unknown key already said what is wrong
@@ -171,12 +172,13 @@ func (p *parser) require(n *yaml.Node, what string, keys ...string) {
 
 func (p *parser) expectation(n *yaml.Node) {
 	x := Expectation{Adversary: defaultIntruder, Line: n.Line, Col: n.Column}
+	byAt, schemeAt := n, n
 	ok := p.fields(n, "expectation", []string{"by", "scheme", "opens", "metadata", "involving", "caller", "callee", "from", "to"}, func(key string, v *yaml.Node) {
 		switch key {
 		case "by":
-			x.Adversary = p.text(v, "expect.by")
-			p.adversaryRefs = append(p.adversaryRefs, personRef{x.Adversary, v, "expect.by"})
+			x.Adversary, byAt = p.text(v, "expect.by"), v
 		case "scheme":
+			schemeAt = v
 			id, err := attack.ParseScheme(v.Value)
 			if v.Kind != yaml.ScalarNode || err != nil {
 				p.errorf(v, "expect.scheme: unknown scheme %s; want one of %s", found(v), attack.IDs(attack.Schemes))
@@ -202,7 +204,13 @@ func (p *parser) expectation(n *yaml.Node) {
 		return
 	}
 	p.require(n, "expectation", "scheme")
-	if x.Opens == nil && x.Metadata == nil && n.Kind == yaml.MappingNode {
+	if x.Adversary != "" {
+		p.adversaryRefs = append(p.adversaryRefs, personRef{x.Adversary, byAt, "expect.by"})
+	}
+	if x.Scheme != "" {
+		p.schemeRefs = append(p.schemeRefs, schemeRef{x.Scheme, schemeAt})
+	}
+	if !hasKey(n, "opens") && !hasKey(n, "metadata") {
 		p.errorf(n, "expectation: predict something: opens, metadata, or both")
 	}
 	if x.ToDay != 0 && x.ToDay <= x.FromDay {

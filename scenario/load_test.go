@@ -63,6 +63,9 @@ func TestParseErrors(t *testing.T) {
 		{"bad amount", "title: x\ncast: [A, B]\nevents:\n  - day: 1\n    leak: none\nexpect:\n  - {scheme: clipper, opens: most}\n", "f.yaml:7:30:", "expect.opens: want all, none, some, a whole number, or a percentage"},
 		{"day after the end", "title: x\ncast: [A, B]\ntraffic: {days: 10}\nevents:\n  - day: 20\n    narrate: late\n", "f.yaml:3:", "happens on day 20, after the last day"},
 		{"duplicate cast", "title: x\ncast: [A, A]\nevents: []\n", "f.yaml:2:7:", `"A" appears twice`},
+		{"prediction about an intruder who gets nothing", "title: x\ncast: [A, B]\nevents:\n  - day: 1\n    seize: {person: A}\nexpect:\n  - {scheme: clipper, opens: all}\n", "f.yaml:7:5:", `no event gives anything to "intruder"; adversaries in this file: police`},
+		{"scheme listed twice", "title: x\ncast: [A, B]\nschemes: [clipper, clipper]\nevents: []\n", "f.yaml:3:20:", "schemes: clipper listed twice"},
+		{"prediction about an unlisted scheme", "title: x\ncast: [A, B]\nschemes: [clipper]\nevents:\n  - day: 1\n    leak: none\nexpect:\n  - {scheme: sim, opens: none}\n", "f.yaml:8:14:", "expect.scheme: sim is not among the schemes this file lists (clipper)"},
 		{"unknown reference", "title: x\nreferences: [99]\ncast: [A, B]\nevents: []\n", "f.yaml:2:14:", "references: 99 is out of range"},
 	}
 	for _, tt := range tests {

@@ -25,6 +25,7 @@ type Scenario struct {
 	Cast       []string
 	Events     []string // one line per event, in order
 	Seed       *uint64  // the author's seed, used when no --seed is given
+	Path       string   // the file it was read from; empty for a built-in
 	Run        func(Options) (*Transcript, error)
 }
 
@@ -88,11 +89,11 @@ func describe(e Event) string {
 	case CallEvent:
 		return d + e.From + " calls " + e.To
 	case WarrantEvent:
-		return d + fmt.Sprintf("%s obtain a %d-day warrant for %s's chip", e.Adversary, e.Days, e.Person)
+		return d + fmt.Sprintf("a %d-day warrant for %s's chip, for %s", e.Days, e.Person, e.Adversary)
 	case LeakEvent:
 		return d + fmt.Sprintf("%s leaks to %s", e.Leak, e.Adversary) + forPerson(e.Person)
 	case SeizeEvent:
-		return d + fmt.Sprintf("%s seize %s's phone", e.Adversary, e.Person)
+		return d + fmt.Sprintf("%s's phone seized, by %s", e.Person, e.Adversary)
 	case ForgeEvent:
 		return d + fmt.Sprintf("%s forges a %d-bit LEAF", e.Person, e.Bits)
 	case NarrateEvent:

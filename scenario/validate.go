@@ -55,17 +55,25 @@ func (p *parser) check() {
 		if e.Day > t.Days {
 			p.errorf(p.daysAt, "event on line %d happens on day %d, after the last day (traffic.days is %d)", e.Line, e.Day, t.Days)
 		}
+		if e.Adversary != "" {
+			receivers[e.Adversary] = true
+		}
+		if e.Day < 0 {
+			continue
+		}
 		if e.Day < last {
 			p.errorAt(e.Line, e.Col, "events out of order: this %s is on day %d, after an event on day %d; list events by day", e.Kind, e.Day, last)
 		}
 		last = max(last, e.Day)
-		if e.Adversary != "" {
-			receivers[e.Adversary] = true
-		}
 	}
 	for _, r := range p.adversaryRefs {
 		if !receivers[r.name] {
 			p.errorf(r.at, "%s: no event gives anything to %q; %s", r.what, r.name, adversaryHint(receivers))
+		}
+	}
+	for _, r := range p.schemeRefs {
+		if p.schemesAt != nil && !slices.Contains(s.Schemes, r.scheme) {
+			p.errorf(r.at, "expect.scheme: %s is not among the schemes this file lists (%s)", r.scheme, attack.IDs(s.Schemes))
 		}
 	}
 	for _, x := range s.Expect {

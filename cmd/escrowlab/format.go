@@ -27,7 +27,9 @@ var quizFlag = &cli.BoolFlag{Name: "quiz", Usage: "ask the class to predict each
 // renderers write a transcript in each format. JSON documents of their own
 // (matrix, forge) replace the transcript's JSON where a command has one.
 var renderers = map[string]func(w io.Writer, t *scenario.Transcript) error{
-	"json": report.TranscriptJSON,
+	"markdown": report.Markdown,
+	"json":     report.TranscriptJSON,
+	"html":     report.HTML,
 }
 
 // formatNames lists the formats in the order help shows them.

@@ -16,10 +16,9 @@ func matrixCommand() *cli.Command {
 		Name:      "matrix",
 		Usage:     "every leak against every scheme, measured over a captured archive",
 		UsageText: "escrowlab matrix [--people N] [--sessions T] [--leak-at K] [--leak IDS] [--scheme IDS] [--seed N] [--json] [--no-color]",
-		Description: `Generates traffic among N people over T sessions, records it under four
-schemes (clipper, e2e-static, e2e-fs, e2e-escrowed), places a leak after
-session K, and measures what each kind of leak opens, before and after the
-leak, and whose calls it reveals.
+		Description: `Generates traffic among N people over T sessions, records it under six
+schemes, places a leak after session K, and measures what each kind of leak
+opens, before and after the leak, and whose calls it reveals.
 
 Leaks: ` + attack.IDs(attack.Leaks) + `
 Schemes: ` + attack.IDs(attack.Schemes) + `

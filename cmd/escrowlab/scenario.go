@@ -109,7 +109,9 @@ func pickScenario(c *cli.Context) (scenario.Scenario, error) {
 	if err != nil {
 		return scenario.Scenario{}, err
 	}
-	return scenario.FromSpec(spec), nil
+	s := scenario.FromSpec(spec)
+	s.Path = arg
+	return s, nil
 }
 
 func runNamedScenario(c *cli.Context) error {

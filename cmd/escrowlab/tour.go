@@ -22,10 +22,11 @@ func tourCommand() *cli.Command {
 		Name:      "tour",
 		Usage:     "the guided walkthrough: Clipper, a warrant, end-to-end encryption, a leak",
 		UsageText: "escrowlab tour [--seed N] [--no-color] [--step] [--quiz] [--format FORMAT] [--out FILE [--force]]",
-		Description: `Runs the classroom walkthrough in five acts, with real cryptography:
+		Description: `Runs the classroom walkthrough in six acts, with real cryptography:
 how Clipper's key escrow works, lawful access with a warrant and why its
 expiry is only policy, the same calls under forward-secret end-to-end
-encryption, and a leak of the escrow databases. Every count is measured.
+encryption, a leak of the escrow databases, and Blaze's rogue LEAF. It ends
+with the exposure matrix of its own archive. Every count is measured.
 
 Examples:
    escrowlab tour --seed 1 --no-color > tour.txt
