@@ -39,6 +39,38 @@ func Summarize(tries []uint64) TryStats {
 	return st
 }
 
+// ForgeryStats sums up finished forgeries.
+type ForgeryStats struct {
+	Trials      int      // forgeries counted
+	Tries       TryStats // over their tries
+	MeanSeconds float64  // mean search time
+	Rate        float64  // tries per second over all of them
+	Fooled      int      // forgeries the decrypt processor could not read
+	Accepted    int      // forgeries the honest receiver read exactly
+}
+
+// Stats sums up the finished forgeries among fs.
+func Stats(fs []Forgery) ForgeryStats {
+	done := Finished(fs)
+	s := ForgeryStats{Trials: len(done), Rate: Rate(done)}
+	tries := make([]uint64, len(done))
+	for i, f := range done {
+		tries[i] = f.Tries
+		s.MeanSeconds += f.Elapsed.Seconds()
+		if f.LEFooled {
+			s.Fooled++
+		}
+		if f.ReceiverOK {
+			s.Accepted++
+		}
+	}
+	if len(done) > 0 {
+		s.MeanSeconds /= float64(len(done))
+	}
+	s.Tries = Summarize(tries)
+	return s
+}
+
 // ExpectedTries is the mean number of random candidates needed to pass a
 // checksum of bits bits: 2^bits, since each passes with probability 2^-bits.
 func ExpectedTries(bits int) float64 { return math.Ldexp(1, bits) }

@@ -48,14 +48,7 @@ const (
 var Leaks = []LeakID{NoLeak, FamilyKeyLeak, Agent1DB, Agent2DB, QuorumDBs, EscrowDBs, UnitKeyLeak, DeviceSeizure, SIMDB, AuthorityKeyLeak, SessionKeyLeak}
 
 // ParseLeak returns the leak with the given id.
-func ParseLeak(id string) (LeakID, error) {
-	for _, l := range Leaks {
-		if string(l) == id {
-			return l, nil
-		}
-	}
-	return "", fmt.Errorf("unknown leak %q (want one of %s)", id, IDs(Leaks))
-}
+func ParseLeak(id string) (LeakID, error) { return parseID(Leaks, "leak", id) }
 
 // Target says whose secrets the leaks that concern one person or one session
 // give away.

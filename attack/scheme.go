@@ -34,13 +34,16 @@ const (
 var Schemes = []Scheme{Clipper, Threshold, SIM, E2EStatic, E2EForwardSecret, E2EEscrowed}
 
 // ParseScheme returns the scheme with the given id.
-func ParseScheme(id string) (Scheme, error) {
-	for _, s := range Schemes {
-		if string(s) == id {
-			return s, nil
+func ParseScheme(id string) (Scheme, error) { return parseID(Schemes, "scheme", id) }
+
+// parseID returns the id in ids equal to id, or an error listing them.
+func parseID[T ~string](ids []T, kind, id string) (T, error) {
+	for _, x := range ids {
+		if string(x) == id {
+			return x, nil
 		}
 	}
-	return "", fmt.Errorf("unknown scheme %q (want one of %s)", id, IDs(Schemes))
+	return "", fmt.Errorf("unknown %s %q (want one of %s)", kind, id, IDs(ids))
 }
 
 // IDs lists ids, comma-separated, for messages and help text.

@@ -54,15 +54,9 @@ func forgeDoc(bits int, fs []attack.Forgery, run scenario.ForgeRun) forgeJSON {
 		}
 		j.Tries = append(j.Tries, f.Tries)
 		j.Seconds = append(j.Seconds, f.Elapsed.Seconds())
-		if f.ReceiverOK {
-			j.ReceiverAccepted++
-		}
-		if f.LEFooled {
-			j.LEFooled++
-		}
 	}
-	st := attack.Summarize(j.Tries)
-	j.MeanTries, j.MedianTries = st.Mean, st.Median
+	s := attack.Stats(fs)
+	j.ReceiverAccepted, j.LEFooled, j.MeanTries, j.MedianTries = s.Accepted, s.Fooled, s.Tries.Mean, s.Tries.Median
 	return j
 }
 

@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"errors"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -82,25 +81,7 @@ func TestMarkdownGolden(t *testing.T) {
 	}{{"sample.md", sample}, {"stress.md", mdStress}} {
 		t.Run(tc.file, func(t *testing.T) {
 			got := renderMD(t, tc.tr())
-			path := filepath.Join("testdata", tc.file)
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				g, w := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-				i := 0
-				for i < min(len(g), len(w)) && g[i] == w[i] {
-					i++
-				}
-				t.Errorf("output differs from %s at line %d (run go test -update to accept):\ngot  %q\nwant %q",
-					path, i+1, at(g, i), at(w, i))
-			}
+			checkGolden(t, filepath.Join("testdata", tc.file), got)
 		})
 	}
 }

@@ -154,26 +154,32 @@ func TestTextGolden(t *testing.T) {
 	}{{"sample.txt", 0}, {"sample-60.txt", 60}} {
 		t.Run(tc.file, func(t *testing.T) {
 			got := render(t, sample(), TextOptions{Width: tc.width})
-			path := filepath.Join("testdata", tc.file)
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				g, w := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-				i := 0
-				for i < min(len(g), len(w)) && g[i] == w[i] {
-					i++
-				}
-				t.Errorf("output differs from %s at line %d (run go test -update to accept):\ngot  %q\nwant %q",
-					path, i+1, at(g, i), at(w, i))
-			}
+			checkGolden(t, filepath.Join("testdata", tc.file), got)
 		})
+	}
+}
+
+// checkGolden compares got with the golden file at path, rewriting the
+// file first under -update, and reports the first line that differs.
+func checkGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		g, w := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		i := 0
+		for i < min(len(g), len(w)) && g[i] == w[i] {
+			i++
+		}
+		t.Errorf("output differs from %s at line %d (run go test -update to accept):\ngot  %q\nwant %q",
+			path, i+1, at(g, i), at(w, i))
 	}
 }
 

@@ -117,15 +117,11 @@ func sweepChart(run SweepRun) Chart {
 	measured := Series{Name: "measured"}
 	var words []string
 	for _, p := range run.Points {
-		fs := attack.Finished(p.Forgeries)
-		if len(fs) == 0 {
+		s := attack.Stats(p.Forgeries)
+		if s.Trials == 0 {
 			continue
 		}
-		var secs float64
-		for _, f := range fs {
-			secs += f.Elapsed.Seconds()
-		}
-		mean := secs / float64(len(fs))
+		mean := s.MeanSeconds
 		measured.Points = append(measured.Points, Point{float64(p.Bits), mean})
 		words = append(words, fmt.Sprintf("%d bits %s", p.Bits, seconds(mean)))
 	}

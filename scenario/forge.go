@@ -118,17 +118,8 @@ func yesNo(ok bool, yes, no string) string {
 
 // trialTable summarises the tries and times of finished forgeries.
 func trialTable(fs []attack.Forgery, bits int) *Table {
-	tries := make([]uint64, len(fs))
-	var secs float64
-	fooled := 0
-	for i, f := range fs {
-		tries[i] = f.Tries
-		secs += f.Elapsed.Seconds()
-		if f.LEFooled {
-			fooled++
-		}
-	}
-	st := attack.Summarize(tries)
+	s := attack.Stats(fs)
+	st := s.Tries
 	t := &Table{Caption: fmt.Sprintf("Over %d trials", len(fs)), Header: []string{"Measure", "Value"}}
 	add := func(k, v string) { t.Rows = append(t.Rows, []string{k, v}) }
 	add("mean tries", count(uint64(st.Mean+0.5)))
@@ -136,21 +127,17 @@ func trialTable(fs []attack.Forgery, bits int) *Table {
 	add("median tries", count(uint64(st.Median+0.5)))
 	add("fewest, most tries", count(st.Min)+", "+count(st.Max))
 	add("standard deviation", count(uint64(st.StdDev+0.5)))
-	if len(fs) > 0 {
-		add("mean time", seconds(secs/float64(len(fs))))
+	if s.Trials > 0 {
+		add("mean time", seconds(s.MeanSeconds))
 	}
-	add("rate", rate(attack.Rate(fs)))
-	add("decrypt processor fooled", fmt.Sprintf("%d/%d", fooled, len(fs)))
+	add("rate", rate(s.Rate))
+	add("decrypt processor fooled", fmt.Sprintf("%d/%d", s.Fooled, s.Trials))
 	return t
 }
 
 // nistComparison sets the measured time beside NIST's 1994 estimate.
 func nistComparison(fs []attack.Forgery, bits int) string {
-	var secs float64
-	for _, f := range fs {
-		secs += f.Elapsed.Seconds()
-	}
-	mean := secs / float64(len(fs))
+	mean := attack.Stats(fs).MeanSeconds
 	if bits != 16 {
 		return fmt.Sprintf("NIST's 1994 reply to Blaze concerned the real 16-bit checksum: about 65,536 tries on average, in \"less than an hour\" on the hardware of the time. This %d-bit run needed %s tries on average (2^%d) and took %s per forgery here.", bits, count(uint64(attack.ExpectedTries(bits))), bits, seconds(mean))
 	}

@@ -37,24 +37,14 @@ func SweepTranscript(run SweepRun) *Transcript {
 
 	measured := &Table{Caption: "Measured on this machine", Header: []string{"Bits", "Trials", "Mean tries", "Expected (2^bits)", "Mean time", "Rate", "Processor fooled"}}
 	for _, p := range run.Points {
-		fs := attack.Finished(p.Forgeries)
-		if len(fs) == 0 {
+		s := attack.Stats(p.Forgeries)
+		if s.Trials == 0 {
 			continue
 		}
-		tries := make([]uint64, len(fs))
-		var secs float64
-		fooled := 0
-		for i, f := range fs {
-			tries[i] = f.Tries
-			secs += f.Elapsed.Seconds()
-			if f.LEFooled {
-				fooled++
-			}
-		}
 		measured.Rows = append(measured.Rows, []string{
-			fmt.Sprint(p.Bits), fmt.Sprint(len(fs)), count(uint64(attack.Summarize(tries).Mean + 0.5)),
-			count(uint64(attack.ExpectedTries(p.Bits))), seconds(secs / float64(len(fs))), rate(attack.Rate(fs)),
-			fmt.Sprintf("%d/%d", fooled, len(fs)),
+			fmt.Sprint(p.Bits), fmt.Sprint(s.Trials), count(uint64(s.Tries.Mean + 0.5)),
+			count(uint64(attack.ExpectedTries(p.Bits))), seconds(s.MeanSeconds), rate(s.Rate),
+			fmt.Sprintf("%d/%d", s.Fooled, s.Trials),
 		})
 	}
 	b.act("Measured", "Each row is real forgeries, run now.")
