@@ -15,19 +15,28 @@ import (
 
 // textOptions decides how to render for this invocation: colour only on a
 // terminal, without NO_COLOR and without --no-color; the terminal's width,
-// up to 100 columns; pauses between acts only with --step on a terminal.
+// up to 100 columns (the renderer keeps at least 40); pauses between acts
+// only with --step on a terminal.
 func textOptions(stdin io.Reader, stdout, stderr io.Writer, noColor, step bool) report.TextOptions {
 	out, outTTY := terminal(stdout)
 	opts := report.TextOptions{Color: outTTY && !noColor && os.Getenv("NO_COLOR") == ""}
 	if outTTY {
-		if w, _, err := term.GetSize(int(out.Fd())); err == nil && w >= 60 && w < 100 {
-			opts.Width = w
+		if w, _, err := term.GetSize(int(out.Fd())); err == nil && w > 0 {
+			opts.Width = min(w, 100)
 		}
 	}
 	if _, inTTY := terminal(stdin); step && inTTY {
 		lines := bufio.NewReader(stdin)
+		width := opts.Width
+		if width == 0 {
+			width = 100
+		}
 		opts.BetweenActs = func(next scenario.Act, total int) error {
-			fmt.Fprintf(stderr, "\n  ── act %d/%d next: %s. %s  [Enter] ", next.Number, total, next.Title, preview(next.Intro))
+			prompt := fmt.Sprintf("  ── act %d/%d next: %s. %s", next.Number, total, next.Title, preview(next.Intro))
+			if r := []rune(prompt); len(r) > width-10 {
+				prompt = string(r[:width-11]) + "…"
+			}
+			fmt.Fprintf(stderr, "\n%s [Enter] ", prompt)
 			_, err := lines.ReadString('\n')
 			if err == io.EOF {
 				return nil
