@@ -5,7 +5,10 @@
 // text file: numbered acts and steps, plain words first and bytes second
 // (bytes as grouped, elided hex from [Hex]), an outcome symbol on every
 // step that has one, a "Why it matters" note, aligned tables and a list of
-// references.
+// references; in quiz mode it asks each step's question before the outcome.
+// [Markdown] writes a handout, [HTML] a self-contained page with SVG charts,
+// and [TranscriptJSON], [MatrixJSON], [ForgeJSON] and [SweepJSON] the
+// versioned JSON documents described in docs/json.md.
 //
 // Library code never inspects the terminal. The caller, the escrowlab
 // command, decides whether to use colour and how wide to wrap, and passes
