@@ -68,7 +68,7 @@ func TestTickLabels(t *testing.T) {
 		want    string
 	}{
 		{0, 5, "0"}, {1500, 500, "1,500"}, {1234567, 1e6, "1,234,567"}, {-2000, 1000, "-2,000"},
-		{0.2, 0.2, "0.2"}, {0.05, 0.05, "0.05"}, {-0.0, 0.1, "0.0"},
+		{0.2, 0.2, "0.2"}, {0.05, 0.05, "0.05"}, {math.Copysign(0, -1), 0.1, "0.0"},
 	}
 	for _, tt := range tests {
 		if got := tickLabel(tt.v, tt.step); got != tt.want {

@@ -65,7 +65,7 @@ func (t *tour) clipperCall() error {
 		return err
 	}
 	if string(heard) != conv.Messages[0].Text {
-		return fmt.Errorf("Bob's chip decrypted %q, not what Alice said", heard)
+		return fmt.Errorf("decrypting the call, Bob's chip got %q, not what Alice said", heard)
 	}
 	t.b.step(Step{
 		Actor: "Bob's chip", Action: "checks the LEAF's checksum against KS and the IV, then decrypts",
