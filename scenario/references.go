@@ -19,7 +19,7 @@ const (
 
 // references lists every source a scenario may cite.
 var references = []Reference{
-	{refFIPS185, "FIPS 185 (1994)", "National Institute of Standards and Technology, FIPS PUB 185, Escrowed Encryption Standard, approved 9 February 1994 (59 FR 5997); withdrawn 2015.", "https://csrc.nist.gov/pubs/fips/185/final"},
+	{refFIPS185, "FIPS 185 (1994)", "National Institute of Standards and Technology, FIPS PUB 185, Escrowed Encryption Standard, approved 9 February 1994 (59 FR 5997); withdrawn 19 October 2015 (80 FR 63199).", "https://csrc.nist.gov/pubs/fips/185/final"},
 	{refSkipjackSpec, "Skipjack spec (1998)", "National Security Agency, SKIPJACK and KEA Algorithm Specifications, Version 2.0, 29 May 1998 (declassified and published 24 June 1998).", ""},
 	{refBlaze, "Blaze (1994)", "Matt Blaze, Protocol Failure in the Escrowed Encryption Standard, AT&T Bell Laboratories, June 1994; Proceedings of the 2nd ACM Conference on Computer and Communications Security, 1994.", "https://www.mattblaze.org/papers/eesproto.pdf"},
 	{refNISTFactSheet, "NIST reply to Blaze (1994)", "National Institute of Standards and Technology, statement in response to the Blaze key escrow paper (2 June 1994) and its technical fact sheet on the LEAF checksum, June 1994.", "https://www.nist.gov/news-events/news/1994/06/statement-response-blaze-key-escrow-paper"},
