@@ -28,7 +28,8 @@ Examples:
 		Subcommands: []*cli.Command{
 			{
 				Name: "list", Usage: "the built-in scenarios", UsageText: "escrowlab scenario list",
-				Flags: []cli.Flag{runFlags[1]},
+				Description: "Example:\n   escrowlab scenario list",
+				Flags:       []cli.Flag{runFlags[1]},
 				Action: func(c *cli.Context) error {
 					if err := noArgs(c, 0); err != nil {
 						return err
@@ -42,7 +43,8 @@ Examples:
 			},
 			{
 				Name: "show", Usage: "a scenario's summary, cast, events and references", UsageText: "escrowlab scenario show ID|FILE",
-				Flags: []cli.Flag{runFlags[1]},
+				Description: "Examples:\n   escrowlab scenario show sim-key-heist\n   escrowlab scenario show examples/predict-the-leak.yaml",
+				Flags:       []cli.Flag{runFlags[1]},
 				Action: func(c *cli.Context) error {
 					s, err := pickScenario(c)
 					if err != nil {
@@ -59,7 +61,7 @@ Examples:
 			},
 			{
 				Name: "check", Usage: "check a scenario file without running it", UsageText: "escrowlab scenario check FILE",
-				Description: "Prints every problem as file:line:column: message and exits with status 1,\nor confirms the file is ready to run.",
+				Description: "Prints every problem as file:line:column: message and exits with status 1,\nor confirms the file is ready to run.\n\nExample:\n   escrowlab scenario check examples/warrant-and-after.yaml",
 				Action:      checkScenario,
 			},
 			{
