@@ -1,40 +1,29 @@
 package e2e
 
 import (
+	"crypto/cipher"
 	"encoding/binary"
 	"fmt"
 
 	"golang.org/x/crypto/chacha20poly1305"
+
+	"github.com/escrowlab/escrowlab/internal/framing"
 )
 
-const (
-	// seqSize is the length of the big-endian sequence number that prefixes
-	// every sealed message.
-	seqSize = 8
-	// minSealedSize is the length of a sealed empty message.
-	minSealedSize = seqSize + chacha20poly1305.Overhead
-)
-
-// nonceFor returns the AEAD nonce for a sequence number: four zero bytes
-// followed by the 8-byte big-endian sequence number.
-func nonceFor(seq uint64) [chacha20poly1305.NonceSize]byte {
-	var n [chacha20poly1305.NonceSize]byte
-	binary.BigEndian.PutUint64(n[4:], seq)
-	return n
-}
-
-// sealMessage encrypts plaintext under key as message number seq and returns
-// seq || ciphertext || tag. The sequence number is also the additional data.
-func sealMessage(key [32]byte, seq uint64, plaintext []byte) []byte {
+// newAEAD returns ChaCha20-Poly1305 under key.
+func newAEAD(key [32]byte) cipher.AEAD {
 	aead, err := chacha20poly1305.New(key[:])
 	if err != nil {
 		// Only possible for a wrong key size, which the array type rules out.
 		panic("e2e: " + err.Error())
 	}
-	out := make([]byte, seqSize, seqSize+len(plaintext)+chacha20poly1305.Overhead)
-	binary.BigEndian.PutUint64(out, seq)
-	nonce := nonceFor(seq)
-	return aead.Seal(out, nonce[:], plaintext, out[:seqSize])
+	return aead
+}
+
+// sealMessage encrypts plaintext under key as message number seq and returns
+// seq || ciphertext || tag. The sequence number is also the additional data.
+func sealMessage(key [32]byte, seq uint64, plaintext []byte) []byte {
+	return framing.Seal(newAEAD(key), seq, plaintext)
 }
 
 // OpenMessage authenticates and decrypts one captured sealed message with
@@ -43,18 +32,18 @@ func sealMessage(key [32]byte, seq uint64, plaintext []byte) []byte {
 // short to be a message, and ErrAuthentication if it was tampered with or key
 // is wrong; it never returns unauthenticated plaintext.
 func OpenMessage(key [32]byte, sealed []byte) (seq uint64, plaintext []byte, err error) {
-	if len(sealed) < minSealedSize {
-		return 0, nil, fmt.Errorf("%w: sealed message is %d bytes, want at least %d", ErrMalformed, len(sealed), minSealedSize)
+	return openFramed(newAEAD(key), sealed)
+}
+
+// openFramed opens a sealed message with aead, reporting failures with this
+// package's errors.
+func openFramed(aead cipher.AEAD, sealed []byte) (uint64, []byte, error) {
+	if len(sealed) < framing.MinSize {
+		return 0, nil, fmt.Errorf("%w: sealed message is %d bytes, want at least %d", ErrMalformed, len(sealed), framing.MinSize)
 	}
-	aead, err := chacha20poly1305.New(key[:])
+	seq, p, err := framing.Open(aead, sealed)
 	if err != nil {
-		return 0, nil, fmt.Errorf("e2e: opening message: %w", err)
+		return 0, nil, fmt.Errorf("%w: message %d", ErrAuthentication, binary.BigEndian.Uint64(sealed))
 	}
-	seq = binary.BigEndian.Uint64(sealed)
-	nonce := nonceFor(seq)
-	plaintext, err = aead.Open(nil, nonce[:], sealed[seqSize:], sealed[:seqSize])
-	if err != nil {
-		return 0, nil, fmt.Errorf("%w: message %d", ErrAuthentication, seq)
-	}
-	return seq, plaintext, nil
+	return seq, p, nil
 }

@@ -8,16 +8,13 @@ import (
 	"fmt"
 
 	"golang.org/x/crypto/chacha20poly1305"
+
+	"github.com/escrowlab/escrowlab/internal/framing"
 )
 
 const (
 	// trafficInfo is the HKDF info string that turns a Kc into a traffic key.
 	trafficInfo = "escrowlab/sim/v1 traffic"
-	// seqSize is the length of the big-endian sequence number that prefixes
-	// every sealed message.
-	seqSize = 8
-	// minSealedSize is the length of a sealed empty message.
-	minSealedSize = seqSize + chacha20poly1305.Overhead
 )
 
 // trafficAEAD returns the ChaCha20-Poly1305 instance keyed with
@@ -36,14 +33,6 @@ func trafficAEAD(kc Kc) (cipher.AEAD, error) {
 	return aead, nil
 }
 
-// nonceFor returns the AEAD nonce for a sequence number: four zero bytes
-// followed by the 8-byte big-endian sequence number.
-func nonceFor(seq uint64) [chacha20poly1305.NonceSize]byte {
-	var n [chacha20poly1305.NonceSize]byte
-	binary.BigEndian.PutUint64(n[4:], seq)
-	return n
-}
-
 // Seal encrypts and authenticates plaintext as message number seq of a
 // connection keyed with kc, and returns seq (8 bytes, big-endian) followed
 // by the ciphertext and the 16-byte tag. The sequence number is also the
@@ -56,10 +45,7 @@ func Seal(kc Kc, seq uint64, plaintext []byte) []byte {
 	if err != nil {
 		panic(err)
 	}
-	out := make([]byte, seqSize, minSealedSize+len(plaintext))
-	binary.BigEndian.PutUint64(out, seq)
-	nonce := nonceFor(seq)
-	return aead.Seal(out, nonce[:], plaintext, out[:seqSize])
+	return framing.Seal(aead, seq, plaintext)
 }
 
 // Open authenticates and decrypts a message sealed by [Seal] under kc, and
@@ -68,18 +54,16 @@ func Seal(kc Kc, seq uint64, plaintext []byte) []byte {
 // [ErrAuthentication] if kc is wrong or the message was tampered with. It
 // never returns unauthenticated plaintext.
 func Open(kc Kc, sealed []byte) (seq uint64, plaintext []byte, err error) {
-	if len(sealed) < minSealedSize {
-		return 0, nil, fmt.Errorf("%w: sealed message is %d bytes, want at least %d", ErrMalformed, len(sealed), minSealedSize)
+	if len(sealed) < framing.MinSize {
+		return 0, nil, fmt.Errorf("%w: sealed message is %d bytes, want at least %d", ErrMalformed, len(sealed), framing.MinSize)
 	}
 	aead, err := trafficAEAD(kc)
 	if err != nil {
 		return 0, nil, err
 	}
-	seq = binary.BigEndian.Uint64(sealed)
-	nonce := nonceFor(seq)
-	plaintext, err = aead.Open(nil, nonce[:], sealed[seqSize:], sealed[:seqSize])
+	seq, plaintext, err = framing.Open(aead, sealed)
 	if err != nil {
-		return 0, nil, fmt.Errorf("%w: message %d", ErrAuthentication, seq)
+		return 0, nil, fmt.Errorf("%w: message %d", ErrAuthentication, binary.BigEndian.Uint64(sealed))
 	}
 	return seq, plaintext, nil
 }
