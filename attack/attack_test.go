@@ -1,9 +1,7 @@
 package attack
 
 import (
-	"crypto/ed25519"
 	"fmt"
-	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -14,9 +12,9 @@ var start = time.Date(1994, 3, 1, 9, 0, 0, 0, time.UTC)
 
 // newTestWorld builds four people and has every pair call once, then once
 // more after midTime; it returns the world and the time between the rounds.
-func newTestWorld(t *testing.T) (*World, time.Time) {
+func newTestWorld(t *testing.T, schemes ...SchemeID) (*World, time.Time) {
 	t.Helper()
-	w, err := NewWorld(rand.NewChaCha8([32]byte{42}), Config{People: []string{"Alice", "Bob", "Carol", "Dave"}, Start: start})
+	w, err := NewWorld(Config{People: []string{"Alice", "Bob", "Carol", "Dave"}, Seed: 42, Start: start, Schemes: schemes})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +26,7 @@ func newTestWorld(t *testing.T) (*World, time.Time) {
 					{FromCaller: true, Text: fmt.Sprintf("%s to %s, round %d", a.Name, b.Name, round)},
 					{FromCaller: false, Text: fmt.Sprintf("%s answers %s", b.Name, a.Name)},
 				}
-				if _, _, _, err := w.Call(a, b, msgs); err != nil {
+				if _, err := w.Call(a, b, msgs); err != nil {
 					t.Fatal(err)
 				}
 				w.Advance(time.Hour)
@@ -41,9 +39,24 @@ func newTestWorld(t *testing.T) (*World, time.Time) {
 	return w, mid
 }
 
-func escrowLeak(w *World) Leak {
-	kf := w.Family.Key()
-	return Leak{FamilyKey: &kf, Databases: [2]map[escrow.UnitID]escrow.KeyComponent{w.Agents[0].Database(), w.Agents[1].Database()}}
+// leak hands over leak id to target in w, failing the test on error.
+func leak(t *testing.T, w *World, id LeakID, target Target) Holdings {
+	t.Helper()
+	h, err := w.Leak(id, target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+// measure runs an attacker holding h over one scheme's archive.
+func measure(t *testing.T, w *World, h Holdings, scheme SchemeID, leakAt time.Time) Exposure {
+	t.Helper()
+	a, err := NewAttacker(w, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Measure(a, w.Tap.Captures(scheme), w.Sent(), leakAt)
 }
 
 func TestWorldRecordsEveryScheme(t *testing.T) {
@@ -51,18 +64,22 @@ func TestWorldRecordsEveryScheme(t *testing.T) {
 	if got := len(w.Sent()); got != 12 {
 		t.Fatalf("%d conversations, want 12", got)
 	}
-	for _, s := range Schemes {
+	ids := SchemeIDs()
+	if len(ids) < 6 {
+		t.Fatalf("%d schemes registered: %v", len(ids), ids)
+	}
+	for _, s := range ids {
 		caps := w.Tap.Captures(s)
 		if len(caps) != 12 {
 			t.Fatalf("%s: %d captures, want 12", s, len(caps))
 		}
 		for i, c := range caps {
-			if c.Session != i+1 || c.Scheme != s {
-				t.Fatalf("%s capture %d: session %d scheme %s", s, i, c.Session, c.Scheme)
+			if c.Session != i+1 || c.Scheme != s || c.Record == nil {
+				t.Fatalf("%s capture %d: session %d scheme %s record %v", s, i, c.Session, c.Scheme, c.Record)
 			}
 		}
 	}
-	if got, want := len(w.Tap.Captures("")), 12*len(Schemes); got != want {
+	if got, want := len(w.Tap.Captures("")), 12*len(ids); got != want {
 		t.Fatalf("all captures: %d, want %d", got, want)
 	}
 }
@@ -70,39 +87,37 @@ func TestWorldRecordsEveryScheme(t *testing.T) {
 func TestMeasure(t *testing.T) {
 	w, mid := newTestWorld(t)
 	alice := w.Person("Alice")
-	kf := w.Family.Key()
-	full := escrowLeak(w)
-	one := Leak{FamilyKey: &kf, Databases: [2]map[escrow.UnitID]escrow.KeyComponent{w.Agents[0].Database(), nil}}
-	ku := escrow.CombineComponents(w.Agents[0].Database()[alice.Chip.UnitID()], w.Agents[1].Database()[alice.Chip.UnitID()])
-	aliceKey := Leak{FamilyKey: &kf, UnitKeys: map[escrow.UnitID]escrow.UnitKey{alice.Chip.UnitID(): ku}}
-	var seized []ed25519.PrivateKey
+	clipper, _ := SchemeOf[*Clipper](w)
+	kf := clipper.Family().Key()
+	hold := func(k ClipperKeys) Holdings { return Holdings{{Scheme: ClipperID, Item: k}} }
+	full := leak(t, w, EscrowDBs, Target{})
+	one := hold(ClipperKeys{FamilyKey: &kf, Databases: [2]map[escrow.UnitID]escrow.KeyComponent{clipper.Agents()[0].Database(), nil}})
+	noKF := hold(ClipperKeys{Databases: [2]map[escrow.UnitID]escrow.KeyComponent{clipper.Agents()[0].Database(), clipper.Agents()[1].Database()}})
+	aliceKey := hold(ClipperKeys{FamilyKey: &kf, UnitKeys: map[escrow.UnitID]escrow.UnitKey{clipper.Chip(alice).UnitID(): clipper.UnitKey(alice)}})
+	var seized Holdings
 	for _, p := range w.People {
-		seized = append(seized, p.Identity.PrivateKey())
+		seized = seized.Merge(leak(t, w, DeviceSeizure, Target{Person: p}))
 	}
-	noKF := full
-	noKF.FamilyKey = nil
 
 	tests := []struct {
 		name                  string
-		leak                  Leak
-		scheme                Scheme
+		held                  Holdings
+		scheme                SchemeID
 		opened, before, after int
+		alice                 bool // only Alice's sessions may open
 	}{
-		{"nothing leaked", Leak{}, Clipper, 0, 0, 0},
-		{"escrow databases and KF", full, Clipper, 12, 6, 6},
-		{"escrow databases and KF, e2e", full, E2EForwardSecret, 0, 0, 0},
-		{"databases without KF", noKF, Clipper, 0, 0, 0},
-		{"one database and KF", one, Clipper, 0, 0, 0},
-		{"Alice's unit key", aliceKey, Clipper, 6, 3, 3},
-		{"every identity seized, e2e", Leak{Identities: seized}, E2EForwardSecret, 0, 0, 0},
+		{"nothing leaked", nil, ClipperID, 0, 0, 0, false},
+		{"escrow databases and KF", full, ClipperID, 12, 6, 6, false},
+		{"escrow databases and KF, e2e", full, E2EForwardSecretID, 0, 0, 0, false},
+		{"databases without KF", noKF, ClipperID, 0, 0, 0, false},
+		{"one database and KF", one, ClipperID, 0, 0, 0, false},
+		{"Alice's unit key", aliceKey, ClipperID, 6, 3, 3, true},
+		{"every phone seized, e2e-fs", seized, E2EForwardSecretID, 0, 0, 0, false},
+		{"every phone seized, e2e-static", seized, E2EStaticID, 12, 6, 6, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := NewAttacker(tt.leak, w.Family.ChecksumBits())
-			if err != nil {
-				t.Fatal(err)
-			}
-			e := Measure(a, w.Tap.Captures(tt.scheme), w.Sent(), mid)
+			e := measure(t, w, tt.held, tt.scheme, mid)
 			if e.Total != 12 || e.Opened != tt.opened || e.OpenedBefore != tt.before || e.OpenedAfter != tt.after {
 				t.Fatalf("got total %d opened %d (before %d, after %d), want 12 %d (%d, %d)",
 					e.Total, e.Opened, e.OpenedBefore, e.OpenedAfter, tt.opened, tt.before, tt.after)
@@ -111,7 +126,7 @@ func TestMeasure(t *testing.T) {
 				t.Fatalf("%d recovered sessions for %d opened", len(e.Recovered), e.Opened)
 			}
 			for _, r := range e.Recovered {
-				if tt.leak.UnitKeys != nil && r.Conversation.Caller != alice && r.Conversation.Callee != alice {
+				if tt.alice && !r.Conversation.Involves(alice) {
 					t.Fatalf("Alice's unit key opened session %d between %s and %s", r.Conversation.Session, r.Conversation.Caller.Name, r.Conversation.Callee.Name)
 				}
 				if !matches(r.Conversation, r.Texts) {
@@ -125,53 +140,64 @@ func TestMeasure(t *testing.T) {
 // Measure must not count a session whose "plaintext" differs from what was
 // said, even if decryption reported no error.
 func TestMeasureChecksPlaintext(t *testing.T) {
-	w, mid := newTestWorld(t)
-	a, err := NewAttacker(escrowLeak(w), w.Family.ChecksumBits())
+	w, mid := newTestWorld(t, ClipperID)
+	a, err := NewAttacker(w, leak(t, w, EscrowDBs, Target{}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	sent := w.Sent()
 	sent[0].Messages = []Message{{FromCaller: true, Text: "something else"}, sent[0].Messages[1]}
-	e := Measure(a, w.Tap.Captures(Clipper), sent, mid)
+	e := Measure(a, w.Tap.Captures(ClipperID), sent, mid)
 	if e.Opened != 11 || e.Wrong != 1 {
 		t.Fatalf("opened %d wrong %d, want 11 and 1", e.Opened, e.Wrong)
 	}
 }
 
 func TestWorldRejectsBadInput(t *testing.T) {
-	if _, err := NewWorld(rand.NewChaCha8([32]byte{}), Config{People: []string{"A", "A"}}); err == nil {
-		t.Error("duplicate names accepted")
+	for _, cfg := range []Config{
+		{People: []string{"A", "A"}},
+		{People: []string{"A", ""}},
+		{People: []string{"A"}, ChecksumBits: 99},
+		{People: []string{"A"}, Schemes: []SchemeID{"rot13"}},
+	} {
+		if _, err := NewWorld(cfg); err == nil {
+			t.Errorf("NewWorld(%+v) succeeded", cfg)
+		}
 	}
-	if _, err := NewWorld(rand.NewChaCha8([32]byte{}), Config{People: []string{"A"}, ChecksumBits: 99}); err == nil {
-		t.Error("checksum width 99 accepted")
-	}
-	w, err := NewWorld(rand.NewChaCha8([32]byte{}), Config{People: []string{"A", "B"}})
+	w, err := NewWorld(Config{People: []string{"A", "B"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, _, err := w.Call(w.People[0], w.People[0], nil); err == nil {
+	if _, err := w.Call(w.People[0], w.People[0], nil); err == nil {
 		t.Error("a call to oneself accepted")
 	}
-	if _, _, _, err := w.Call(w.People[0], nil, nil); err == nil {
+	if _, err := w.Call(w.People[0], nil, nil); err == nil {
 		t.Error("a call to nobody accepted")
+	}
+	for _, tt := range []struct {
+		id     LeakID
+		target Target
+	}{
+		{UnitKeyLeak, Target{}},
+		{SessionKeyLeak, Target{Session: 1}},
+		{"rot13", Target{}},
+	} {
+		if _, err := w.Leak(tt.id, tt.target); err == nil {
+			t.Errorf("Leak(%s, %+v) succeeded", tt.id, tt.target)
+		}
 	}
 }
 
 func TestLeakMerge(t *testing.T) {
-	w, _ := newTestWorld(t)
-	kf := w.Family.Key()
-	a := Leak{Databases: [2]map[escrow.UnitID]escrow.KeyComponent{w.Agents[0].Database(), nil}}
-	b := Leak{FamilyKey: &kf, Databases: [2]map[escrow.UnitID]escrow.KeyComponent{nil, w.Agents[1].Database()}}
+	w, _ := newTestWorld(t, ClipperID)
+	a := leak(t, w, Agent1DB, Target{})
+	b := leak(t, w, Agent2DB, Target{}).Merge(leak(t, w, FamilyKeyLeak, Target{}))
 	m := a.Merge(b)
-	if a.FamilyKey != nil || a.Databases[1] != nil {
-		t.Fatal("Merge changed its receiver")
+	if len(a) != 1 || len(m) != 3 {
+		t.Fatalf("Merge changed its receiver or lost items: %d, %d", len(a), len(m))
 	}
-	att, err := NewAttacker(m, w.Family.ChecksumBits())
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Two partial leaks together are the whole escrow system.
-	if e := Measure(att, w.Tap.Captures(Clipper), w.Sent(), start); e.Opened != e.Total {
+	// Three partial leaks together are the whole escrow system.
+	if e := measure(t, w, m, ClipperID, start); e.Opened != e.Total {
 		t.Fatalf("merged leak opened %d/%d", e.Opened, e.Total)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/escrowlab/escrowlab/escrow"
+	"github.com/escrowlab/escrowlab/internal/seeded"
 )
 
 // ErrInterrupted reports a forgery search stopped before it found a LEAF.
@@ -48,8 +49,10 @@ type Forgery struct {
 type Forger struct {
 	cfg      ForgeConfig
 	world    *World
+	clipper  *Clipper
 	forger   *Person
 	receiver *Person
+	src      *rand.ChaCha8 // the calls' key exchanges and IVs, and the searchers' seeds
 	rng      *rand.Rand
 }
 
@@ -61,15 +64,13 @@ func NewForger(cfg ForgeConfig) (*Forger, error) {
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
-	var seed [32]byte
-	copy(seed[:], "escrowlab forge")
-	binary.BigEndian.PutUint64(seed[24:], cfg.Seed)
-	src := rand.NewChaCha8(seed)
-	w, err := NewWorld(src, Config{People: []string{"Mallory", "Bob"}, ChecksumBits: cfg.Bits, Start: time.Date(1994, time.June, 1, 9, 0, 0, 0, time.UTC)})
+	w, err := NewWorld(Config{People: []string{"Mallory", "Bob"}, Seed: cfg.Seed, ChecksumBits: cfg.Bits, Start: time.Date(1994, time.June, 1, 9, 0, 0, 0, time.UTC), Schemes: []SchemeID{ClipperID}})
 	if err != nil {
 		return nil, err
 	}
-	return &Forger{cfg: cfg, world: w, forger: w.People[0], receiver: w.People[1], rng: rand.New(src)}, nil
+	c, _ := SchemeOf[*Clipper](w)
+	src := seeded.New(cfg.Seed, "forge")
+	return &Forger{cfg: cfg, world: w, clipper: c, forger: w.People[0], receiver: w.People[1], src: src, rng: rand.New(src)}, nil
 }
 
 // Bits returns the checksum width under attack.
@@ -93,7 +94,7 @@ func (f *Forger) Run(ctx context.Context) (Forgery, error) {
 		return r, err
 	}
 	r.Message = "Rogue call: this LEAF is a forgery."
-	t, err := f.forger.Chip.Encrypt(f.world.src, ks, []byte(r.Message))
+	t, err := f.clipper.Chip(f.forger).Encrypt(f.src, ks, []byte(r.Message))
 	if err != nil {
 		return r, err
 	}
@@ -105,7 +106,7 @@ func (f *Forger) Run(ctx context.Context) (Forgery, error) {
 		return r, err
 	}
 	forged := &escrow.Transmission{LEAF: r.Forged, IV: t.IV, Ciphertext: t.Ciphertext}
-	if got, err := f.receiver.Chip.Decrypt(ks, forged); err == nil {
+	if got, err := f.clipper.Chip(f.receiver).Decrypt(ks, forged); err == nil {
 		r.ReceiverRead = string(got)
 		r.ReceiverOK = r.ReceiverRead == r.Message
 	}
@@ -114,11 +115,11 @@ func (f *Forger) Run(ctx context.Context) (Forgery, error) {
 
 // sessionKey runs the forger's and receiver's key exchange.
 func (f *Forger) sessionKey() (escrow.SessionKey, error) {
-	a, err := escrow.NewKeyExchange(f.world.src)
+	a, err := escrow.NewKeyExchange(f.src)
 	if err != nil {
 		return escrow.SessionKey{}, err
 	}
-	b, err := escrow.NewKeyExchange(f.world.src)
+	b, err := escrow.NewKeyExchange(f.src)
 	if err != nil {
 		return escrow.SessionKey{}, err
 	}
@@ -135,18 +136,18 @@ func (f *Forger) sessionKey() (escrow.SessionKey, error) {
 // lawEnforcement obtains the forger's unit key with a warrant and tries
 // to read both the genuine and the forged call with it.
 func (f *Forger) lawEnforcement(r *Forgery, genuine, forged *escrow.Transmission) error {
-	w := f.world
-	id := f.forger.Chip.UnitID()
+	w, c := f.world, f.clipper
+	id := c.Chip(f.forger).UnitID()
 	warrant := escrow.Warrant{UnitID: id, Court: "U.S. District Court (illustrative)", CaseNumber: "94-MJ-0666", Issued: w.Now(), Expires: w.Now().AddDate(0, 0, 30)}
-	ku1, err := w.Agents[0].Release(warrant, w.Now())
+	ku1, err := c.Agents()[0].Release(warrant, w.Now())
 	if err != nil {
 		return err
 	}
-	ku2, err := w.Agents[1].Release(warrant, w.Now())
+	ku2, err := c.Agents()[1].Release(warrant, w.Now())
 	if err != nil {
 		return err
 	}
-	proc := escrow.NewDecryptProcessor(w.Family)
+	proc := escrow.NewDecryptProcessor(c.Family())
 	proc.AddUnitKey(id, escrow.CombineComponents(ku1, ku2))
 	if got, err := proc.Decrypt(genuine); err == nil && string(got) == r.Message {
 		r.GenuineRead = true
@@ -155,7 +156,7 @@ func (f *Forger) lawEnforcement(r *Forgery, genuine, forged *escrow.Transmission
 	if err != nil {
 		return err
 	}
-	r.ForgedUnit, r.ForgedUnitKnown = leaf.UnitID, w.Owner(leaf.UnitID) != nil
+	r.ForgedUnit, r.ForgedUnitKnown = leaf.UnitID, c.Owner(leaf.UnitID) != nil
 	// The agency knows whose line it is tapping, so it uses the forger's
 	// unit key whatever unit ID the LEAF claims.
 	ks, err := proc.SessionKey(id, forged.LEAF)
@@ -178,7 +179,7 @@ func (f *Forger) search(ctx context.Context, ks escrow.SessionKey, iv escrow.IV)
 		found escrow.LEAF
 	)
 	for range f.cfg.Workers {
-		check, err := f.forger.Chip.LEAFChecker(ks, iv)
+		check, err := f.clipper.Chip(f.forger).LEAFChecker(ks, iv)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -187,7 +188,7 @@ func (f *Forger) search(ctx context.Context, ks escrow.SessionKey, iv escrow.IV)
 		binary.LittleEndian.PutUint64(seed[8:], f.rng.Uint64())
 		cands := rand.NewChaCha8(seed)
 		wg.Go(func() {
-			leaf, tries := searchWorker(ctx, check, cands, f.world.Family.LEAFSize(), f.cfg.Progress)
+			leaf, tries := searchWorker(ctx, check, cands, f.clipper.Family().LEAFSize(), f.cfg.Progress)
 			total.Add(tries)
 			if leaf != nil {
 				once.Do(func() { found = leaf; cancel() })

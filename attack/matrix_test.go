@@ -4,8 +4,11 @@ import (
 	"testing"
 )
 
+// builtinSchemes are the schemes escrowlab ships; tests may register more.
+var builtinSchemes = []SchemeID{ClipperID, ThresholdID, SIMID, E2EStaticID, E2EForwardSecretID, E2EEscrowedID}
+
 func TestMatrixInvariants(t *testing.T) {
-	m, err := NewMatrix(MatrixConfig{People: 5, Sessions: 24, LeakAt: 10, Seed: 1})
+	m, err := NewMatrix(MatrixConfig{People: 5, Sessions: 24, LeakAfter: 10, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -13,7 +16,7 @@ func TestMatrixInvariants(t *testing.T) {
 	before := 0
 	var target, addressed, targetBefore int
 	for _, c := range sent {
-		early := c.At.Before(m.LeakAt)
+		early := c.At.Before(m.LeakTime)
 		if early {
 			before++
 		}
@@ -33,33 +36,33 @@ func TestMatrixInvariants(t *testing.T) {
 	const total = 24
 	tests := []struct {
 		leak                  LeakID
-		scheme                Scheme
+		scheme                SchemeID
 		opened, before, after int
 		metadata              int
 	}{
-		{NoLeak, Clipper, 0, 0, 0, 0},
-		{EscrowDBs, Clipper, total, before, total - before, total},
-		{Agent1DB, Clipper, 0, 0, 0, 0},
-		{Agent2DB, Clipper, 0, 0, 0, 0},
-		{FamilyKeyLeak, Clipper, 0, 0, 0, total},
-		{UnitKeyLeak, Clipper, target, targetBefore, target - targetBefore, total},
-		{DeviceSeizure, Clipper, 0, 0, 0, 0},
-		{DeviceSeizure, E2EForwardSecret, 0, 0, 0, 0},
-		{DeviceSeizure, E2EEscrowed, 0, 0, 0, 0},
-		{DeviceSeizure, E2EStatic, addressed, -1, -1, 0},
-		{AuthorityKeyLeak, E2EEscrowed, total, before, total - before, 0},
-		{AuthorityKeyLeak, E2EForwardSecret, 0, 0, 0, 0},
-		{EscrowDBs, E2EForwardSecret, 0, 0, 0, 0},
-		{QuorumDBs, Clipper, total, before, total - before, total},
-		{QuorumDBs, Threshold, total, before, total - before, total},
-		{EscrowDBs, Threshold, total, before, total - before, total},
-		{Agent1DB, Threshold, 0, 0, 0, 0},
-		{FamilyKeyLeak, Threshold, 0, 0, 0, total},
-		{UnitKeyLeak, Threshold, target, targetBefore, target - targetBefore, total},
-		{SIMDB, SIM, total, before, total - before, total},
-		{SIMDB, Clipper, 0, 0, 0, 0},
-		{EscrowDBs, SIM, 0, 0, 0, 0},
-		{DeviceSeizure, SIM, 0, 0, 0, 0},
+		{NoLeak, ClipperID, 0, 0, 0, 0},
+		{EscrowDBs, ClipperID, total, before, total - before, total},
+		{Agent1DB, ClipperID, 0, 0, 0, 0},
+		{Agent2DB, ClipperID, 0, 0, 0, 0},
+		{FamilyKeyLeak, ClipperID, 0, 0, 0, total},
+		{UnitKeyLeak, ClipperID, target, targetBefore, target - targetBefore, total},
+		{DeviceSeizure, ClipperID, 0, 0, 0, 0},
+		{DeviceSeizure, E2EForwardSecretID, 0, 0, 0, 0},
+		{DeviceSeizure, E2EEscrowedID, 0, 0, 0, 0},
+		{DeviceSeizure, E2EStaticID, addressed, -1, -1, 0},
+		{AuthorityKeyLeak, E2EEscrowedID, total, before, total - before, 0},
+		{AuthorityKeyLeak, E2EForwardSecretID, 0, 0, 0, 0},
+		{EscrowDBs, E2EForwardSecretID, 0, 0, 0, 0},
+		{QuorumDBs, ClipperID, total, before, total - before, total},
+		{QuorumDBs, ThresholdID, total, before, total - before, total},
+		{EscrowDBs, ThresholdID, total, before, total - before, total},
+		{Agent1DB, ThresholdID, 0, 0, 0, 0},
+		{FamilyKeyLeak, ThresholdID, 0, 0, 0, total},
+		{UnitKeyLeak, ThresholdID, target, targetBefore, target - targetBefore, total},
+		{SIMDB, SIMID, total, before, total - before, total},
+		{SIMDB, ClipperID, 0, 0, 0, 0},
+		{EscrowDBs, SIMID, 0, 0, 0, 0},
+		{DeviceSeizure, SIMID, 0, 0, 0, 0},
 	}
 	for _, tt := range tests {
 		c, ok := m.Cell(tt.leak, tt.scheme)
@@ -72,44 +75,47 @@ func TestMatrixInvariants(t *testing.T) {
 		}
 	}
 	// One leaked session key opens exactly that session, under every scheme.
-	for _, s := range Schemes {
+	for _, s := range builtinSchemes {
 		if c, _ := m.Cell(SessionKeyLeak, s); c.Opened != 1 || c.OpenedBefore != 1 {
 			t.Errorf("session-key x %s: %+v, want exactly the one session, before the leak", s, c)
 		}
 	}
 	// Forward secrecy: no leak but a session key opens anything under e2e-fs.
-	for _, l := range Leaks {
-		c, _ := m.Cell(l, E2EForwardSecret)
+	for _, l := range LeakIDs() {
+		c, _ := m.Cell(l, E2EForwardSecretID)
 		if l != SessionKeyLeak && c.Opened != 0 {
 			t.Errorf("%s x e2e-fs opened %d", l, c.Opened)
 		}
 	}
-	if len(m.Cells) != len(Leaks)*len(Schemes) {
-		t.Fatalf("%d cells, want %d", len(m.Cells), len(Leaks)*len(Schemes))
+	// An access capability reads only what passes after the leak. The relay
+	// scheme and its tap are registered by example_scheme_test.go.
+	if c, ok := m.Cell("relay-tap", "relay"); !ok || c.Opened != total-before || c.OpenedBefore != 0 {
+		t.Errorf("relay-tap x relay: %+v, want every session after the leak and none before", c)
+	}
+	if len(m.Cells) != len(LeakIDs())*len(SchemeIDs()) {
+		t.Fatalf("%d cells, want %d", len(m.Cells), len(LeakIDs())*len(SchemeIDs()))
 	}
 }
 
 // Splitting the key k-of-n moves the single point of failure, it does not
 // remove it: k databases open everything, k-1 open nothing.
 func TestThresholdQuorum(t *testing.T) {
-	w, mid := newTestWorld(t)
-	kf := w.Family.Key()
+	w, mid := newTestWorld(t, ThresholdID)
+	th, _ := SchemeOf[*Threshold](w)
+	kf := th.family.Key()
 	for _, tt := range []struct {
-		agents []int
-		opened int
+		first, last int
+		opened      int
 	}{
-		{firstN(ThresholdK - 1), 0},
-		{[]int{1, 3}, 0},
-		{firstN(ThresholdK), 12},
-		{[]int{0, 2, 4}, 12},
-		{firstN(ThresholdN), 12},
+		{1, ThresholdK - 1, 0},
+		{2, ThresholdK, 0},
+		{1, ThresholdK, 12},
+		{3, ThresholdN, 12},
+		{1, ThresholdN, 12},
 	} {
-		a, err := NewAttacker(w.agentDBs(&kf, nil, tt.agents), w.Family.ChecksumBits())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if e := Measure(a, w.Tap.Captures(Threshold), w.Sent(), mid); e.Opened != tt.opened {
-			t.Errorf("threshold agents %v: opened %d/%d, want %d", tt.agents, e.Opened, e.Total, tt.opened)
+		h := Holdings{{Scheme: ThresholdID, Item: th.databases(&kf, tt.first, tt.last)[0]}}
+		if e := measure(t, w, h, ThresholdID, mid); e.Opened != tt.opened {
+			t.Errorf("threshold agents %d to %d: opened %d/%d, want %d", tt.first, tt.last, e.Opened, e.Total, tt.opened)
 		}
 	}
 }
@@ -120,8 +126,8 @@ func TestMatrixConfigRejected(t *testing.T) {
 		{People: MaxPeople + 1, Sessions: 4},
 		{People: 3, Sessions: 0},
 		{People: 3, Sessions: MaxSessions + 1},
-		{People: 3, Sessions: 4, LeakAt: 5},
-		{People: 3, Sessions: 4, LeakAt: -1},
+		{People: 3, Sessions: 4, LeakAfter: 5},
+		{People: 3, Sessions: 4, LeakAfter: -1},
 	} {
 		if _, err := NewMatrix(cfg); err == nil {
 			t.Errorf("NewMatrix(%+v) succeeded", cfg)
@@ -130,12 +136,12 @@ func TestMatrixConfigRejected(t *testing.T) {
 }
 
 func TestParseIDs(t *testing.T) {
-	for _, l := range Leaks {
+	for _, l := range LeakIDs() {
 		if got, err := ParseLeak(string(l)); err != nil || got != l {
 			t.Errorf("ParseLeak(%q) = %q, %v", l, got, err)
 		}
 	}
-	for _, s := range Schemes {
+	for _, s := range SchemeIDs() {
 		if got, err := ParseScheme(string(s)); err != nil || got != s {
 			t.Errorf("ParseScheme(%q) = %q, %v", s, got, err)
 		}
@@ -148,16 +154,9 @@ func TestParseIDs(t *testing.T) {
 	}
 }
 
-func TestNames(t *testing.T) {
-	n := Names(30)
-	if n[0] != "Alice" || n[25] != "Zoe" || n[29] != "Person 30" {
-		t.Fatalf("Names(30) = %v", n)
-	}
-}
-
 func BenchmarkMatrixDefault(b *testing.B) {
 	for b.Loop() {
-		if _, err := NewMatrix(MatrixConfig{People: 8, Sessions: 64, LeakAt: 32, Seed: 1}); err != nil {
+		if _, err := NewMatrix(MatrixConfig{People: 8, Sessions: 64, LeakAfter: 32, Seed: 1}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,20 +1,20 @@
 package attack
 
 import (
-	"encoding/hex"
+	"cmp"
 	"slices"
 	"time"
 )
 
 // Exposure is what one attacker got out of one scheme's archive.
 type Exposure struct {
-	Scheme       Scheme
+	Scheme       SchemeID
 	Total        int         // sessions in the archive
 	Opened       int         // sessions whose every message was recovered exactly as sent
 	OpenedBefore int         // of those, sessions held before the leak
 	OpenedAfter  int         // of those, sessions held at or after the leak
 	Wrong        int         // sessions that decrypted to something other than what was said
-	Metadata     int         // sessions whose two endpoints the attacker identified correctly
+	Metadata     int         // sessions whose two parties the attacker identified correctly
 	Recovered    []Recovered // the opened sessions, oldest first
 }
 
@@ -24,9 +24,10 @@ type Recovered struct {
 	Texts        []string
 }
 
-// Measure runs attacker a over every captured session of one scheme and
-// checks each result against sent, the ground truth. Sessions at or after
-// leakAt count as after the leak.
+// Measure runs attacker a over captured sessions and checks each result
+// against sent, the ground truth. Sessions at or after leakAt count as
+// after the leak. Only a session whose every message comes out exactly as
+// said counts as opened.
 func Measure(a *Attacker, captures []Capture, sent []Conversation, leakAt time.Time) Exposure {
 	truth := make(map[int]Conversation, len(sent))
 	for _, c := range sent {
@@ -37,14 +38,14 @@ func Measure(a *Attacker, captures []Capture, sent []Conversation, leakAt time.T
 		e.Scheme = c.Scheme
 		e.Total++
 		conv, known := truth[c.Session]
-		if known && slices.Equal(a.Endpoints(c), endpoints(conv, c.Scheme)) {
+		o := a.Open(c)
+		if known && identifies(o.Who, conv) {
 			e.Metadata++
 		}
-		texts, err := a.Open(c)
-		if err != nil {
+		if o.Texts == nil {
 			continue
 		}
-		if !known || !matches(conv, texts) {
+		if !known || !matches(conv, o.Texts) {
 			e.Wrong++
 			continue
 		}
@@ -54,29 +55,21 @@ func Measure(a *Attacker, captures []Capture, sent []Conversation, leakAt time.T
 		} else {
 			e.OpenedAfter++
 		}
-		e.Recovered = append(e.Recovered, Recovered{Conversation: conv, Texts: texts})
+		e.Recovered = append(e.Recovered, Recovered{Conversation: conv, Texts: o.Texts})
 	}
 	return e
 }
 
-// endpoints returns the true identifiers of a conversation's two parties,
-// in the form Attacker.Endpoints reports them.
-func endpoints(c Conversation, scheme Scheme) []string {
-	var ids []string
-	switch scheme {
-	case Clipper:
-		ids = []string{unitEndpoint(c.Caller.Chip.UnitID()), unitEndpoint(c.Callee.Chip.UnitID())}
-	case Threshold:
-		ids = []string{unitEndpoint(c.Caller.ThresholdChip.UnitID()), unitEndpoint(c.Callee.ThresholdChip.UnitID())}
-	case SIM:
-		ids = []string{simEndpoint(c.Caller.SIM.IMSI()), simEndpoint(c.Callee.SIM.IMSI())}
-	default:
-		ids = []string{hex.EncodeToString(c.Caller.Identity.Public()), hex.EncodeToString(c.Callee.Identity.Public())}
-	}
-	slices.Sort(ids)
-	return ids
+// identifies reports whether who names exactly c's two parties.
+func identifies(who []*Person, c Conversation) bool {
+	who = slices.Compact(slices.SortedFunc(slices.Values(who), byName))
+	want := slices.SortedFunc(slices.Values([]*Person{c.Caller, c.Callee}), byName)
+	return slices.Equal(who, want)
 }
 
+func byName(a, b *Person) int { return cmp.Compare(a.Name, b.Name) }
+
+// matches reports whether texts are exactly what was said in c.
 func matches(c Conversation, texts []string) bool {
 	if len(texts) != len(c.Messages) {
 		return false

@@ -1,56 +1,72 @@
 package attack
 
 import (
-	"fmt"
-	"strings"
+	"io"
+	"time"
 )
 
-// Scheme names a way of protecting a call. The ids are stable: they appear
-// in output and in JSON.
-type Scheme string
+// Scheme is one way of protecting calls, deployed in one World: its
+// infrastructure, each person's equipment, and what it puts on the wire.
+// Each scheme is one type in one file, registered with [RegisterScheme];
+// docs/extending.md builds one step by step.
+//
+// A scheme keeps what its endpoints knew (each session's keys) so that it
+// can say what a leak of them gives away; nothing else in the world sees
+// its keys.
+type Scheme interface {
+	// Enrol equips person p (a chip, a SIM card, an app's keys), drawing
+	// every secret from rand, a stream of p's own.
+	Enrol(p *Person, rand io.Reader) error
 
-// The schemes a World records every conversation under.
-const (
-	// Clipper is the Escrowed Encryption Standard: Skipjack traffic with a LEAF.
-	Clipper Scheme = "clipper"
-	// Threshold is Clipper with each unit key split k-of-n among n escrow
-	// agents instead of 2-of-2 (docs/extending.md builds it step by step).
-	Threshold Scheme = "threshold"
-	// SIM is GSM-style mobile encryption: a key shared by each SIM and its
-	// operator, and known to the SIM's manufacturer.
-	SIM Scheme = "sim"
-	// E2EStatic is end-to-end encryption without forward secrecy: a session
-	// key sent encrypted to the recipient's long-term key, as classic PGP did.
-	E2EStatic Scheme = "e2e-static"
-	// E2EForwardSecret is end-to-end encryption with an ephemeral handshake
-	// per session.
-	E2EForwardSecret Scheme = "e2e-fs"
-	// E2EEscrowed is forward-secret E2E plus a copy of every session's keys
-	// sealed to an authority: "exceptional access" as demanded in 2015.
-	E2EEscrowed Scheme = "e2e-escrowed"
-)
+	// Call carries conversation c between two enrolled people: both ends
+	// really encrypt and decrypt each message and check that what arrived
+	// is what was said. It returns what a wiretap on the network records.
+	Call(c *Conversation) (Record, error)
 
-// Schemes lists every scheme in display order.
-var Schemes = []Scheme{Clipper, Threshold, SIM, E2EStatic, E2EForwardSecret, E2EEscrowed}
+	// Lose returns what this scheme hands an adversary when leak id
+	// happens to target t: key material, or an access capability that
+	// takes effect from the moment of the leak. It returns nil if the leak
+	// concerns nothing of this scheme. Lose is called once per leak event.
+	Lose(id LeakID, t Target) ([]any, error)
 
-// ParseScheme returns the scheme with the given id.
-func ParseScheme(id string) (Scheme, error) { return parseID(Schemes, "scheme", id) }
-
-// parseID returns the id in ids equal to id, or an error listing them.
-func parseID[T ~string](ids []T, kind, id string) (T, error) {
-	for _, x := range ids {
-		if string(x) == id {
-			return x, nil
-		}
-	}
-	return "", fmt.Errorf("unknown %s %q (want one of %s)", kind, id, IDs(ids))
+	// Opener prepares what an adversary holding h can do against this
+	// scheme's recorded sessions. h holds every scheme's items; a scheme
+	// uses only its own.
+	Opener(h Holdings) (Opener, error)
 }
 
-// IDs lists ids, comma-separated, for messages and help text.
-func IDs[T ~string](ids []T) string {
-	s := make([]string, len(ids))
-	for i, id := range ids {
-		s[i] = string(id)
-	}
-	return strings.Join(s, ", ")
+// Opener tries recorded sessions of one scheme with what one adversary
+// holds. Like an age Identity, it uses only what it was given.
+type Opener interface {
+	// Open tries one captured session. It never fails: what it cannot
+	// open, it leaves sealed.
+	Open(c Capture) Opening
+}
+
+// Opening is what an adversary got out of one recorded session, content
+// and metadata apart.
+type Opening struct {
+	// Texts are the session's messages in the order sent, if the session
+	// opened; nil if it stayed sealed. Measure checks them against what was
+	// said.
+	Texts []string
+	// Who are the people the adversary identified as taking part, whether
+	// or not it read a word.
+	Who []*Person
+}
+
+// Record is what one scheme put on the wire for one session. Each scheme
+// defines its own record type.
+type Record any
+
+// Env is what a scheme is deployed with.
+type Env struct {
+	// Rand is the scheme's own stream, derived from the seed and the
+	// scheme's id: it draws nothing that another scheme draws.
+	Rand io.Reader
+	// Start is when the world's clock starts.
+	Start time.Time
+	// ChecksumBits is the width of the LEAF checksum for schemes built on
+	// escrowed chips; 0 means escrow.DefaultChecksumBits.
+	ChecksumBits int
 }

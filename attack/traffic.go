@@ -6,33 +6,17 @@ import (
 	"time"
 )
 
-// castNames name the first people of a generated world; later ones are
-// numbered.
-var castNames = []string{"Alice", "Bob", "Carol", "Dave", "Erin", "Frank", "Grace", "Heidi", "Ivan", "Judy", "Ken", "Laura", "Mike", "Nora", "Oscar", "Peggy", "Quinn", "Rupert", "Sybil", "Trent", "Uma", "Victor", "Wendy", "Xavier", "Yara", "Zoe"}
-
-// Names returns n distinct names for a generated cast.
-func Names(n int) []string {
-	out := make([]string, n)
-	for i := range out {
-		if i < len(castNames) {
-			out[i] = castNames[i]
-		} else {
-			out[i] = fmt.Sprintf("Person %d", i+1)
-		}
-	}
-	return out
-}
-
 // words make up generated messages.
 var words = []string{"meet", "tomorrow", "account", "contract", "clinic", "vote", "shipment", "lawyer", "deposit", "source", "draft", "password", "station", "friday", "invoice", "border", "ticket", "report", "doctor", "office"}
 
 // RandomCalls has n calls between random pairs of people, each of two to
-// four messages of random words, spaced by random gaps averaging gap.
+// four messages of random words, spaced by random gaps averaging gap. Its
+// choices come from the world's traffic stream, which no scheme draws
+// from.
 func (w *World) RandomCalls(n int, gap time.Duration) error {
-	rng := rand.New(w.src)
 	for range n {
-		w.Advance(gap/2 + time.Duration(rng.Int64N(int64(gap)+1)))
-		if _, err := w.RandomCall(rng, 2+rng.IntN(3)); err != nil {
+		w.Advance(gap/2 + time.Duration(w.traffic.Int64N(int64(gap)+1)))
+		if _, err := w.RandomCall(w.traffic, 2+w.traffic.IntN(3)); err != nil {
 			return err
 		}
 	}
@@ -43,7 +27,7 @@ func (w *World) RandomCalls(n int, gap time.Duration) error {
 // messages lines of random words chosen with rng.
 func (w *World) RandomCall(rng *rand.Rand, messages int) (Conversation, error) {
 	if len(w.People) < 2 {
-		return Conversation{}, fmt.Errorf("random calls need at least two people, have %d", len(w.People))
+		return Conversation{}, fmt.Errorf("attack: random calls need at least two people, have %d", len(w.People))
 	}
 	a := w.People[rng.IntN(len(w.People))]
 	b := w.People[rng.IntN(len(w.People)-1)]
@@ -58,6 +42,5 @@ func (w *World) RandomCall(rng *rand.Rand, messages int) (Conversation, error) {
 		}
 		msgs[i] = Message{FromCaller: i%2 == 0, Text: text}
 	}
-	c, _, _, err := w.Call(a, b, msgs)
-	return c, err
+	return w.Call(a, b, msgs)
 }

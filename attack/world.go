@@ -3,142 +3,106 @@ package attack
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"time"
 
-	"github.com/escrowlab/escrowlab/e2e"
-	"github.com/escrowlab/escrowlab/escrow"
-	"github.com/escrowlab/escrowlab/sim"
+	"github.com/escrowlab/escrowlab/internal/seeded"
 )
 
-// The two escrow agents named by the US government in February 1994.
-const (
-	FirstAgentName  = "NIST"
-	SecondAgentName = "Treasury Automated Systems Division"
-)
-
-// Person is one user: in their phone a Clipper chip, a threshold-escrow
-// chip and a SIM card; in their messaging app an end-to-end identity key
-// and a long-term static key (used only by the e2e-static scheme).
+// Person is one user. What they carry under each scheme (a chip, a SIM
+// card, an app's keys) is kept by that scheme.
 type Person struct {
-	Name          string
-	Chip          *escrow.Device
-	ThresholdChip *escrow.Device
-	SIM           *sim.SIM
-	Identity      *e2e.Identity
-	Static        *e2e.StaticKey
+	Name string
 }
-
-// The threshold-escrow arrangement every world uses: each unit key split
-// into ThresholdN shares, any ThresholdK of which rebuild it.
-const (
-	ThresholdN = 5
-	ThresholdK = 3
-)
 
 // Config describes the world to build.
 type Config struct {
-	People       []string  // names, one Person each
-	ChecksumBits int       // LEAF checksum width; 0 means escrow.DefaultChecksumBits
-	Start        time.Time // the clock's starting time
+	People []string  // names, one Person each
+	Seed   uint64    // seeds every key and choice
+	Start  time.Time // the clock's starting time
+	// Schemes are the schemes to deploy, in any order; nil means every
+	// registered scheme. Each is deployed from its own stream, so the
+	// choice changes no scheme's keys or outcomes.
+	Schemes []SchemeID
+	// ChecksumBits is the LEAF checksum width of escrowed chips; 0 means
+	// escrow.DefaultChecksumBits.
+	ChecksumBits int
 }
 
-// World is one EES installation (a family key, two escrow agents, a chip
-// facility), the authority of the e2e-escrowed scheme, the people using
-// them, a simulated clock, and a wiretap on the network that records every
-// call under every scheme. All keys come from one seeded generator, so a
-// world is reproducible from its seed (except the ephemeral keys that HPKE
-// draws for itself, which change no outcome).
+// World is a set of people, the schemes they call one another under, a
+// simulated clock, and a wiretap on the network that records every call
+// under every scheme. A world is reproducible from its seed, except the
+// ephemeral keys that HPKE draws for itself, which change no outcome.
 type World struct {
-	Family          *escrow.Family
-	Agents          [2]*escrow.EscrowAgent
-	Facility        *escrow.Facility
-	ThresholdAgents []*escrow.EscrowAgent // the threshold scheme's n agents
-	Authority       *e2e.Authority
-	SIMMaker        *sim.Manufacturer // made every SIM and kept each one's Ki
-	Operator        *sim.Operator     // the mobile network, holding the manufacturer's key file
-	People          []*Person
-	Tap             *Wiretap
+	People []*Person
+	Tap    *Wiretap
 
-	threshold *escrow.ThresholdFacility
-	sent      []Conversation
-	secrets   map[int]SessionKeys // what each session's endpoints knew
-	src       *rand.ChaCha8
-	clock     time.Time
+	schemes []deployed // in display order
+	seed    uint64
+	traffic *rand.Rand // who calls whom, and what they say, in generated traffic
+	sent    []Conversation
+	clock   time.Time
 }
 
-// SessionKeys are the keys one conversation used under each scheme: ground
-// truth that only its two endpoints held. A session-key leak hands one
-// session's SessionKeys to the adversary.
-type SessionKeys struct {
-	Clipper   escrow.SessionKey
-	Threshold escrow.SessionKey
-	SIM       [2]sim.Kc // the caller's radio leg, then the callee's
-	E2E       map[Scheme]e2e.Keys
+// deployed is one scheme in one world.
+type deployed struct {
+	info   SchemeInfo
+	scheme Scheme
 }
 
-// NewWorld builds a world from the seeded source src: it makes the family
-// key, the agents and one chip and identity per person, depositing every
-// chip's components with the agents.
-func NewWorld(src *rand.ChaCha8, cfg Config) (*World, error) {
-	bits := cfg.ChecksumBits
-	if bits == 0 {
-		bits = escrow.DefaultChecksumBits
-	}
-	kf, err := escrow.NewFamilyKey(src)
-	if err != nil {
-		return nil, err
-	}
-	family, err := escrow.NewFamily(kf, bits)
-	if err != nil {
-		return nil, err
-	}
+// NewWorld deploys the configured schemes and enrols every person in each.
+// Each scheme, and each person's equipment under it, draws from its own
+// stream derived from the seed and the scheme's id.
+func NewWorld(cfg Config) (*World, error) {
 	w := &World{
-		Family:  family,
-		Agents:  [2]*escrow.EscrowAgent{escrow.NewEscrowAgent(FirstAgentName), escrow.NewEscrowAgent(SecondAgentName)},
 		Tap:     &Wiretap{},
-		secrets: make(map[int]SessionKeys),
-		src:     src,
+		seed:    cfg.Seed,
+		traffic: rand.New(seeded.New(cfg.Seed, "traffic")),
 		clock:   cfg.Start,
 	}
-	if w.Facility, err = escrow.NewFacility(family, w.Agents[0], w.Agents[1]); err != nil {
-		return nil, err
+	for _, info := range Schemes() {
+		if cfg.Schemes != nil && !slices.Contains(cfg.Schemes, info.ID) {
+			continue
+		}
+		env := Env{Rand: seeded.New(cfg.Seed, "scheme", string(info.ID)), Start: cfg.Start, ChecksumBits: cfg.ChecksumBits}
+		s, err := info.New(env)
+		if err != nil {
+			return nil, fmt.Errorf("attack: deploying %s: %w", info.ID, err)
+		}
+		w.schemes = append(w.schemes, deployed{info, s})
 	}
-	for i := range ThresholdN {
-		w.ThresholdAgents = append(w.ThresholdAgents, escrow.NewEscrowAgent(fmt.Sprintf("Escrow agent %c", 'A'+i)))
+	for _, id := range cfg.Schemes {
+		if _, ok := w.scheme(id); !ok {
+			return nil, fmt.Errorf("attack: %w", unknownScheme(id))
+		}
 	}
-	if w.threshold, err = escrow.NewThresholdFacility(family, ThresholdK, w.ThresholdAgents); err != nil {
-		return nil, err
-	}
-	if w.Authority, err = e2e.NewAuthority(src); err != nil {
-		return nil, err
-	}
-	w.SIMMaker = sim.NewManufacturer("SIM manufacturer")
-	seen := make(map[string]bool)
 	for _, name := range cfg.People {
-		if name == "" || seen[name] {
-			return nil, fmt.Errorf("person %q: names must be unique and non-empty", name)
+		if err := w.enrol(name); err != nil {
+			return nil, err
 		}
-		seen[name] = true
-		p := &Person{Name: name}
-		if p.Chip, err = w.Facility.Manufacture(src); err != nil {
-			return nil, fmt.Errorf("making %s's chip: %w", name, err)
-		}
-		if p.Identity, err = e2e.NewIdentity(src); err != nil {
-			return nil, fmt.Errorf("making %s's identity: %w", name, err)
-		}
-		if p.Static, err = e2e.NewStaticKey(src); err != nil {
-			return nil, fmt.Errorf("making %s's static key: %w", name, err)
-		}
-		if p.ThresholdChip, err = w.threshold.Manufacture(src); err != nil {
-			return nil, fmt.Errorf("making %s's threshold chip: %w", name, err)
-		}
-		if p.SIM, err = w.SIMMaker.MakeSIM(src, fmt.Sprintf("001010%09d", len(w.People)+1)); err != nil {
-			return nil, fmt.Errorf("making %s's SIM: %w", name, err)
-		}
-		w.People = append(w.People, p)
 	}
-	w.Operator = sim.NewOperator("Mobile operator", w.SIMMaker.Database())
 	return w, nil
+}
+
+// unknownScheme is LookupScheme's error for id.
+func unknownScheme(id SchemeID) error {
+	_, err := LookupScheme(string(id))
+	return err
+}
+
+// enrol adds a person called name and equips them under every scheme.
+func (w *World) enrol(name string) error {
+	if name == "" || w.Person(name) != nil {
+		return fmt.Errorf("attack: person %q: names must be unique and non-empty", name)
+	}
+	p := &Person{Name: name}
+	for _, d := range w.schemes {
+		if err := d.scheme.Enrol(p, seeded.New(w.seed, "scheme", string(d.info.ID), "person", name)); err != nil {
+			return fmt.Errorf("attack: equipping %s under %s: %w", name, d.info.ID, err)
+		}
+	}
+	w.People = append(w.People, p)
+	return nil
 }
 
 // Person returns the person called name, or nil.
@@ -151,20 +115,41 @@ func (w *World) Person(name string) *Person {
 	return nil
 }
 
-// Owner returns the person whose Clipper or threshold chip has unit ID
-// id, or nil.
-func (w *World) Owner(id escrow.UnitID) *Person {
-	for _, p := range w.People {
-		if p.Chip.UnitID() == id || p.ThresholdChip.UnitID() == id {
-			return p
-		}
+// SchemeIDs returns the ids of the schemes deployed in w, in display order.
+func (w *World) SchemeIDs() []SchemeID {
+	out := make([]SchemeID, len(w.schemes))
+	for i, d := range w.schemes {
+		out[i] = d.info.ID
 	}
-	return nil
+	return out
 }
 
-// Rand returns the world's seeded generator, for callers that need more
-// randomness from the same seed.
-func (w *World) Rand() *rand.ChaCha8 { return w.src }
+// Scheme returns the deployed scheme with the given id.
+func (w *World) Scheme(id SchemeID) (Scheme, bool) {
+	d, ok := w.scheme(id)
+	return d.scheme, ok
+}
+
+func (w *World) scheme(id SchemeID) (deployed, bool) {
+	for _, d := range w.schemes {
+		if d.info.ID == id {
+			return d, true
+		}
+	}
+	return deployed{}, false
+}
+
+// SchemeOf returns the deployed scheme of type T in w, for narration that
+// needs a scheme's own details (the tour shows Clipper's LEAF, for one).
+func SchemeOf[T Scheme](w *World) (T, bool) {
+	for _, d := range w.schemes {
+		if s, ok := d.scheme.(T); ok {
+			return s, true
+		}
+	}
+	var zero T
+	return zero, false
+}
 
 // Now returns the simulated time.
 func (w *World) Now() time.Time { return w.clock }
@@ -173,4 +158,4 @@ func (w *World) Now() time.Time { return w.clock }
 func (w *World) Advance(d time.Duration) { w.clock = w.clock.Add(d) }
 
 // Sent returns the ground truth: every conversation held so far, in order.
-func (w *World) Sent() []Conversation { return append([]Conversation(nil), w.sent...) }
+func (w *World) Sent() []Conversation { return slices.Clone(w.sent) }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"html/template"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -48,7 +47,7 @@ type (
 	}
 	htmlAct struct {
 		ID, Label, Title string
-		Intro            template.HTML
+		Intro            string
 		Steps            []htmlStep
 	}
 	htmlStep struct {
@@ -56,7 +55,7 @@ type (
 		Values                 []htmlValue
 		Table                  *htmlTable
 		Outcome                *htmlOutcome
-		Note                   template.HTML
+		Note                   string
 		Cites                  template.HTML
 	}
 	htmlValue struct {
@@ -103,7 +102,7 @@ func htmlDocOf(t *scenario.Transcript) htmlDoc {
 	}
 	d := htmlDoc{Title: title, Scenario: t.Scenario}
 	for _, p := range t.Intro {
-		d.Intro = append(d.Intro, linkCites(p, refs))
+		d.Intro = append(d.Intro, citedHTML(p, refs))
 	}
 	if t.Failed > 0 {
 		d.Failed = strconv.Itoa(t.Failed) + " prediction(s) did not hold"
@@ -113,7 +112,7 @@ func htmlDocOf(t *scenario.Transcript) htmlDoc {
 		if n <= 0 {
 			n = i + 1
 		}
-		act := htmlAct{ID: "act-" + strconv.Itoa(i+1), Label: "Act " + strconv.Itoa(n), Title: a.Title, Intro: linkCites(a.Intro, refs)}
+		act := htmlAct{ID: "act-" + strconv.Itoa(i+1), Label: "Act " + strconv.Itoa(n), Title: a.Title, Intro: a.Intro}
 		for j, s := range a.Steps {
 			num := strconv.Itoa(n) + "." + strconv.Itoa(j+1)
 			act.Steps = append(act.Steps, htmlStepOf(s, num, act.ID+"-step-"+strconv.Itoa(j+1), refs))
@@ -124,7 +123,7 @@ func htmlDocOf(t *scenario.Transcript) htmlDoc {
 		d.Summary = htmlTableOf(t.Summary, "summary-table")
 	}
 	for _, p := range t.Closing {
-		d.Closing = append(d.Closing, linkCites(p, refs))
+		d.Closing = append(d.Closing, citedHTML(p, refs))
 	}
 	d.HasSummary = d.Summary != nil || len(d.Closing) > 0
 	for i, c := range t.Charts {
@@ -175,28 +174,30 @@ func htmlStepOf(s scenario.Step, num, id string, refs map[int]bool) htmlStep {
 		}
 		st.Outcome = &htmlOutcome{Class: class, Sym: sym, Word: word, Text: s.Outcome.Text}
 	}
-	st.Note = linkCites(s.Note, refs)
+	st.Note = s.Note
 	if len(s.Cites) > 0 {
 		st.Cites = citeLinks(s.Cites, refs)
 	}
 	return st
 }
 
-// htmlTableOf builds a table, or returns nil for one with nothing in it. Columns whose body cells all read as numbers
+// htmlTableOf builds a table, or returns nil for one with nothing in it.
+// Columns whose body cells all read as numbers
 // (or placeholders such as "n/a") are right-aligned, header included, as
 // in the text renderer; a first column of words heads its row.
 func htmlTableOf(t *scenario.Table, id string) *htmlTable {
 	if t.Caption == "" && len(t.Header) == 0 && len(t.Rows) == 0 {
 		return nil
 	}
+	rows := cellTexts(t.Rows)
 	ncol := len(t.Header)
-	for _, row := range t.Rows {
+	for _, row := range rows {
 		ncol = max(ncol, len(row))
 	}
 	numeric := make([]bool, ncol)
 	for c := range ncol {
 		nums, others := 0, 0
-		for _, row := range t.Rows {
+		for _, row := range rows {
 			switch s := cell(row, c); {
 			case s == "" || placeholder(s):
 			case looksNumeric(s):
@@ -213,7 +214,7 @@ func htmlTableOf(t *scenario.Table, id string) *htmlTable {
 			ht.Header = append(ht.Header, htmlCell{Text: cell(t.Header, c), Num: numeric[c]})
 		}
 	}
-	for _, row := range t.Rows {
+	for _, row := range rows {
 		var hr []htmlCell
 		for c := range ncol {
 			s := cell(row, c)
@@ -224,31 +225,14 @@ func htmlTableOf(t *scenario.Table, id string) *htmlTable {
 	return ht
 }
 
-// citePattern finds citations written into prose, such as "[9, 11, 12]".
-var citePattern = regexp.MustCompile(`\[(\d+(?:,\s*\d+)*)\]`)
-
-// linkCites escapes text and turns each citation in it whose numbers are
-// all references of this transcript into links to them.
-func linkCites(text string, refs map[int]bool) template.HTML {
-	var b strings.Builder
-	last := 0
-	for _, m := range citePattern.FindAllStringSubmatchIndex(text, -1) {
-		var nums []int
-		ok := true
-		for _, f := range strings.Split(text[m[2]:m[3]], ",") {
-			n, err := strconv.Atoi(strings.TrimSpace(f))
-			ok = ok && err == nil && refs[n]
-			nums = append(nums, n)
-		}
-		if !ok {
-			continue
-		}
-		b.WriteString(template.HTMLEscapeString(text[last:m[0]]))
-		b.WriteString(string(citeLinks(nums, refs)))
-		last = m[1]
+// citedHTML escapes a paragraph's text and links its citations to the
+// references.
+func citedHTML(p scenario.Paragraph, refs map[int]bool) template.HTML {
+	h := template.HTMLEscapeString(p.Text)
+	if len(p.Cites) > 0 {
+		h += " " + string(citeLinks(p.Cites, refs))
 	}
-	b.WriteString(template.HTMLEscapeString(text[last:]))
-	return template.HTML(b.String()) // escaped above
+	return template.HTML(h) // escaped above
 }
 
 // citeLinks writes "[1, 7]", each number linking to its reference when the

@@ -32,7 +32,7 @@ func htmlTour(t *testing.T) *scenario.Transcript {
 // htmlMatrix is a small exposure matrix.
 func htmlMatrix(t *testing.T) *scenario.Transcript {
 	t.Helper()
-	m, err := attack.NewMatrix(attack.MatrixConfig{People: 4, Sessions: 12, LeakAt: 6, Seed: 1})
+	m, err := attack.NewMatrix(attack.MatrixConfig{People: 4, Sessions: 12, LeakAfter: 6, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,13 +113,13 @@ func hostile() *scenario.Transcript {
 	t := chartSample()
 	const evil = `<script>alert("x")</script><img src=x onerror=alert(1)>&amp; "q" 'a'`
 	t.Title = "Title " + evil
-	t.Intro = append(t.Intro, "Intro "+evil+" [99] [1, 2]")
+	t.Intro = append(t.Intro, scenario.Paragraph{Text: "Intro " + evil + " [99]", Cites: []int{1, 2}})
 	t.Acts[0].Title = "Act " + evil
 	t.Acts[0].Steps[0].Actor = "Actor " + evil
 	t.Acts[0].Steps[0].Values[0].Label = "Label " + evil
 	t.Acts[0].Steps[1].Values = []scenario.Value{{Label: "Text", Text: evil}}
 	t.Acts[1].Steps[0].Table.Caption = evil
-	t.Summary.Rows[0][0] = evil
+	t.Summary.Rows[0][0] = scenario.Text(evil)
 	t.Charts[1].Series[0].Name = evil
 	t.Charts[2].Heat.Rows[0] = evil
 	t.Charts[0].Alt = evil

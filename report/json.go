@@ -119,7 +119,7 @@ type cellJSON struct {
 func MatrixJSON(w io.Writer, m *attack.Matrix) error {
 	j := matrixJSON{
 		Schema: "escrowlab.matrix/v1", Seed: m.Config.Seed, People: m.Config.People, Sessions: m.Config.Sessions,
-		LeakAfter: m.Config.LeakAt, TargetPerson: m.Target.Person.Name, TargetSession: m.Target.Session, Cells: []cellJSON{},
+		LeakAfter: m.Config.LeakAfter, TargetPerson: m.Target.Person.Name, TargetSession: m.Target.Session, Cells: []cellJSON{},
 	}
 	for _, c := range m.Cells {
 		j.Cells = append(j.Cells, cellJSON{string(c.Leak), string(c.Scheme), c.Total, c.Opened, c.OpenedBefore, c.OpenedAfter, c.Metadata})

@@ -113,9 +113,9 @@ func TestJSONFieldsDocumented(t *testing.T) {
 		paths = append(paths, jsonPaths(t, b.Bytes())...)
 	}
 	slices.Sort(paths)
-	compareFields(t, "escrowlab.transcript/v1", slices.Compact(paths))
+	compareFields(t, "escrowlab.transcript/v2", slices.Compact(paths))
 
-	m, err := attack.NewMatrix(attack.MatrixConfig{People: 3, Sessions: 4, LeakAt: 2, Seed: 1})
+	m, err := attack.NewMatrix(attack.MatrixConfig{People: 3, Sessions: 4, LeakAfter: 2, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 // TranscriptSchema names the JSON form of a transcript.
-const TranscriptSchema = "escrowlab.transcript/v1"
+const TranscriptSchema = "escrowlab.transcript/v2"
 
 // The JSON form of a transcript; docs/json.md describes every field.
 type (
@@ -19,13 +19,17 @@ type (
 		Scenario          string          `json:"scenario"`
 		Title             string          `json:"title"`
 		Seed              uint64          `json:"seed"`
-		Intro             []string        `json:"intro"`
+		Intro             []paragraphJSON `json:"intro"`
 		Acts              []actJSON       `json:"acts"`
 		Summary           *tableJSON      `json:"summary"`
-		Closing           []string        `json:"closing"`
+		Closing           []paragraphJSON `json:"closing"`
 		Charts            []chartJSON     `json:"charts"`
 		References        []referenceJSON `json:"references"`
 		PredictionsFailed int             `json:"predictions_failed"`
+	}
+	paragraphJSON struct {
+		Text  string `json:"text"`
+		Cites []int  `json:"cites"`
 	}
 	actJSON struct {
 		Number int        `json:"number"`
@@ -54,9 +58,16 @@ type (
 		Text string `json:"text"`
 	}
 	tableJSON struct {
-		Caption string     `json:"caption"`
-		Header  []string   `json:"header"`
-		Rows    [][]string `json:"rows"`
+		Caption string            `json:"caption"`
+		Header  []string          `json:"header"`
+		Rows    [][]tableCellJSON `json:"rows"`
+	}
+	tableCellJSON struct {
+		Kind string `json:"kind"`
+		Text string `json:"text"`
+		N    int    `json:"n"`
+		Of   int    `json:"of"`
+		Mark string `json:"mark"`
 	}
 	chartJSON struct {
 		Title  string       `json:"title"`
@@ -98,7 +109,10 @@ var outcomeKinds = map[scenario.OutcomeKind]string{
 	scenario.Exposed: "exposed", scenario.Sealed: "sealed",
 }
 
-// TranscriptJSON writes t as JSON (schema escrowlab.transcript/v1). Every
+// cellKinds are the stable names of cell kinds in JSON.
+var cellKinds = map[scenario.CellKind]string{scenario.TextCell: "text", scenario.CountCell: "count", scenario.RatioCell: "ratio"}
+
+// TranscriptJSON writes t as JSON (schema escrowlab.transcript/v2). Every
 // field is always present; lists are empty rather than null.
 func TranscriptJSON(w io.Writer, t *scenario.Transcript) error {
 	if t == nil {
@@ -106,7 +120,7 @@ func TranscriptJSON(w io.Writer, t *scenario.Transcript) error {
 	}
 	j := transcriptJSON{
 		Schema: TranscriptSchema, Scenario: t.Scenario, Title: t.Title, Seed: t.Seed,
-		Intro: nonNil(t.Intro), Acts: []actJSON{}, Summary: tableOf(t.Summary), Closing: nonNil(t.Closing),
+		Intro: paragraphsOf(t.Intro), Acts: []actJSON{}, Summary: tableOf(t.Summary), Closing: paragraphsOf(t.Closing),
 		Charts: []chartJSON{}, References: []referenceJSON{}, PredictionsFailed: t.Failed,
 	}
 	for _, a := range t.Acts {
@@ -141,11 +155,29 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
+func paragraphsOf(ps []scenario.Paragraph) []paragraphJSON {
+	out := []paragraphJSON{}
+	for _, p := range ps {
+		out = append(out, paragraphJSON{Text: p.Text, Cites: nonNil(p.Cites)})
+	}
+	return out
+}
+
+// tableOf keeps counts and ratios as numbers beside the text a reader
+// sees.
 func tableOf(t *scenario.Table) *tableJSON {
 	if t == nil {
 		return nil
 	}
-	return &tableJSON{Caption: t.Caption, Header: nonNil(t.Header), Rows: nonNil(t.Rows)}
+	j := &tableJSON{Caption: t.Caption, Header: nonNil(t.Header), Rows: [][]tableCellJSON{}}
+	for _, row := range t.Rows {
+		r := []tableCellJSON{}
+		for _, c := range row {
+			r = append(r, tableCellJSON{Kind: cellKinds[c.Kind], Text: c.String(), N: c.N, Of: c.Of, Mark: c.Mark})
+		}
+		j.Rows = append(j.Rows, r)
+	}
+	return j
 }
 
 func chartOf(c scenario.Chart) chartJSON {

@@ -38,7 +38,7 @@ func Markdown(w io.Writer, t *scenario.Transcript) error {
 		m.block("# " + h)
 	}
 	for _, p := range t.Intro {
-		m.paragraph(p)
+		m.cited(p)
 	}
 	for i, act := range t.Acts {
 		m.act(i, act)
@@ -48,7 +48,7 @@ func Markdown(w io.Writer, t *scenario.Transcript) error {
 		m.table(t.Summary)
 	}
 	for _, p := range t.Closing {
-		m.paragraph(p)
+		m.cited(p)
 	}
 	if len(t.Charts) > 0 {
 		m.block("## Figures")
@@ -93,6 +93,17 @@ func (m *mdWriter) block(lines ...string) {
 // paragraph writes text as a paragraph, if it has any.
 func (m *mdWriter) paragraph(text string) {
 	if s := mdBlock(text); s != "" {
+		m.block(s)
+	}
+}
+
+// cited writes a paragraph followed by its citations.
+func (m *mdWriter) cited(p scenario.Paragraph) {
+	s := mdBlock(p.Text)
+	if c := citeText(p.Cites); c != "" {
+		s = strings.TrimSpace(s + " " + c)
+	}
+	if s != "" {
 		m.block(s)
 	}
 }
@@ -201,12 +212,8 @@ func (m *mdWriter) note(note string, cites []int) {
 	if n := mdInline(note); n != "" {
 		parts = append(parts, "*"+whyLabel+"* "+n)
 	}
-	if len(cites) > 0 {
-		c := make([]string, len(cites))
-		for i, n := range cites {
-			c[i] = strconv.Itoa(n)
-		}
-		parts = append(parts, "["+strings.Join(c, ", ")+"]")
+	if c := citeText(cites); c != "" {
+		parts = append(parts, c)
 	}
 	if len(parts) > 0 {
 		m.block(strings.Join(parts, " "))
@@ -219,7 +226,7 @@ func (m *mdWriter) table(t *scenario.Table) {
 	if c := mdInline(t.Caption); c != "" {
 		m.block("**" + c + "**")
 	}
-	m.block(mdTable(t.Header, t.Rows)...)
+	m.block(mdTable(t.Header, cellTexts(t.Rows))...)
 }
 
 // chart writes a chart as words: its title, its text alternative and, for a

@@ -16,7 +16,7 @@ import (
 // cell holding a pipe and references that are not numbered consecutively.
 func mdStress() *scenario.Transcript {
 	t := stress()
-	t.Intro = append(t.Intro, "# not a heading, *not emphasis*, snake_case, a < b, <b>not a tag</b>, 1994. A year, C:\\Windows, [not a link](x) and $5 or $10.")
+	t.Intro = append(t.Intro, paras("# not a heading, *not emphasis*, snake_case, a < b, <b>not a tag</b>, 1994. A year, C:\\Windows, [not a link](x) and $5 or $10.")...)
 	t.Acts = append(t.Acts, scenario.Act{
 		Number: 3,
 		Title:  "Special characters #",
@@ -33,7 +33,7 @@ func mdStress() *scenario.Transcript {
 			Cites:   []int{5},
 			Table: &scenario.Table{
 				Header: []string{"Input", "Count"},
-				Rows:   [][]string{{"a|b", "3"}, {"c", "n/a"}, {"short row"}},
+				Rows:   textRows([]string{"a|b", "3"}, []string{"c", "n/a"}, []string{"short row"}),
 			},
 		}},
 	})
@@ -238,7 +238,7 @@ func checkTables(t *testing.T, tr *scenario.Transcript, out string) {
 		for _, s := range act.Steps {
 			if s.Table != nil {
 				want++
-				for _, row := range s.Table.Rows {
+				for _, row := range cellTexts(s.Table.Rows) {
 					cells = append(cells, row...)
 				}
 			}

@@ -50,7 +50,7 @@ func List(w io.Writer, all []scenario.Scenario, opts TextOptions) error {
 	r := newRenderer(w, opts)
 	t := &scenario.Table{Header: []string{"ID", "Title"}}
 	for _, s := range all {
-		t.Rows = append(t.Rows, []string{s.ID, s.Title})
+		t.Rows = append(t.Rows, scenario.Texts(s.ID, s.Title))
 	}
 	r.table(t, 0)
 	r.emptyLine()

@@ -123,12 +123,8 @@ func outcomeStyle(k scenario.OutcomeKind) (sym, word, code string) {
 // citations at its end, or the citations alone if there is no note.
 func (r *renderer) note(note string, cites []int, indent int) {
 	words := strings.Fields(note)
-	if len(cites) > 0 {
-		c := make([]string, len(cites))
-		for i, n := range cites {
-			c[i] = strconv.Itoa(n)
-		}
-		words = append(words, "["+strings.Join(c, ", ")+"]")
+	if c := citeText(cites); c != "" {
+		words = append(words, c)
 	}
 	if len(words) == 0 {
 		return

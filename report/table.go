@@ -18,8 +18,9 @@ func (r *renderer) table(t *scenario.Table, indent int) {
 	if t.Caption != "" {
 		r.wrapped(t.Caption, indent, sgrBold)
 	}
+	rows := cellTexts(t.Rows)
 	ncol := len(t.Header)
-	for _, row := range t.Rows {
+	for _, row := range rows {
 		ncol = max(ncol, len(row))
 	}
 	if ncol == 0 {
@@ -29,7 +30,7 @@ func (r *renderer) table(t *scenario.Table, indent int) {
 	floors := make([]int, ncol)   // the longest word in each column
 	bodies := make([]int, ncol)   // the widest body cell in each column
 	numeric := make([]bool, ncol) // some body cells numeric, the rest placeholders
-	all := append([][]string{t.Header}, t.Rows...)
+	all := append([][]string{t.Header}, rows...)
 	for c := range ncol {
 		nums, others := 0, 0
 		for i, row := range all {
@@ -57,7 +58,7 @@ func (r *renderer) table(t *scenario.Table, indent int) {
 		bodies[c] = max(bodies[c], floors[c])
 	}
 	if !narrow(widths, bodies, avail) && !narrow(widths, floors, avail) {
-		r.records(t, ncol, indent)
+		r.records(t.Header, rows, ncol, indent)
 		return
 	}
 	total := len(tableGap) * (ncol - 1)
@@ -68,8 +69,8 @@ func (r *renderer) table(t *scenario.Table, indent int) {
 		r.tableRow(t.Header, widths, numeric, false, indent, sgrBold)
 		r.line(spaces(indent), strings.Repeat("─", total))
 	}
-	for i, row := range t.Rows {
-		if i > 0 && wrapped(t.Rows, widths) {
+	for i, row := range rows {
+		if i > 0 && wrapped(rows, widths) {
 			r.emptyLine() // keep rows of several lines apart
 		}
 		r.tableRow(row, widths, numeric, true, indent)
@@ -144,14 +145,14 @@ func (r *renderer) tableRow(row []string, widths []int, right []bool, body bool,
 
 // records writes a table too wide to fit as one "Header: cell" line per
 // cell, with an empty line between rows.
-func (r *renderer) records(t *scenario.Table, ncol, indent int) {
-	for i, row := range t.Rows {
+func (r *renderer) records(header []string, rows [][]string, ncol, indent int) {
+	for i, row := range rows {
 		if i > 0 {
 			r.emptyLine()
 		}
 		for c := range ncol {
 			text := cell(row, c)
-			if h := cell(t.Header, c); h != "" {
+			if h := cell(header, c); h != "" {
 				text = h + ": " + text
 			}
 			avail := r.width - indent

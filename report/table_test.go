@@ -43,7 +43,7 @@ func TestTableAlignment(t *testing.T) {
 	r.table(&scenario.Table{
 		Caption: "Results",
 		Header:  []string{"Scheme", "Read"},
-		Rows:    [][]string{{"Clipper", "24/24"}, {"E2E", "0/24"}},
+		Rows:    textRows([]string{"Clipper", "24/24"}, []string{"E2E", "0/24"}),
 	}, 2)
 	want := "" +
 		"  Results\n" +

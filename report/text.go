@@ -75,7 +75,7 @@ func Text(w io.Writer, t *scenario.Transcript, opts TextOptions) error {
 		r.table(t.Summary, 0)
 	}
 	for _, p := range t.Closing {
-		r.paragraph(p)
+		r.paragraph(withCites(p))
 	}
 	r.references(t.References)
 	r.emptyLine()
@@ -156,7 +156,7 @@ func (r *renderer) title(t *scenario.Transcript) {
 	r.wrapped(t.Title, 0, sgrBold)
 	r.line(strings.Repeat("═", r.width))
 	for _, p := range t.Intro {
-		r.paragraph(p)
+		r.paragraph(withCites(p))
 	}
 }
 

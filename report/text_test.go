@@ -20,10 +20,10 @@ func sample() *scenario.Transcript {
 		Scenario: "sample",
 		Title:    "Key escrow, by experiment",
 		Seed:     42,
-		Intro: []string{
+		Intro: paras(
 			"In 1993 the United States proposed the Clipper chip: a phone encryptor whose keys were copied to two government escrow agents. This run shows, with real cryptography, what that copy means.",
 			"Plain words come first on every line; the bytes follow for anyone who wants to check them.",
-		},
+		),
 		Acts: []scenario.Act{
 			{
 				Number: 1,
@@ -73,11 +73,11 @@ func sample() *scenario.Transcript {
 						Table: &scenario.Table{
 							Caption: "Recorded calls Eve could read",
 							Header:  []string{"Scheme", "Calls read", "Share"},
-							Rows: [][]string{
-								{"Clipper (escrow)", "24/24", "100%"},
-								{"Forward-secret E2E", "0/24", "0%"},
-								{"Notes", "n/a", "-"},
-							},
+							Rows: textRows(
+								[]string{"Clipper (escrow)", "24/24", "100%"},
+								[]string{"Forward-secret E2E", "0/24", "0%"},
+								[]string{"Notes", "n/a", "-"},
+							),
 						},
 					},
 					{
@@ -90,9 +90,9 @@ func sample() *scenario.Transcript {
 		Summary: &scenario.Table{
 			Caption: "What leaked",
 			Header:  []string{"Leak", "Clipper", "E2E"},
-			Rows:    [][]string{{"One escrow database", "24", "0"}, {"A phone's long-term key", "24", "0"}},
+			Rows:    textRows([]string{"One escrow database", "24", "0"}, []string{"A phone's long-term key", "24", "0"}),
 		},
-		Closing: []string{"Escrow turns one leak into every call. Forward secrecy bounds the damage to the calls in progress."},
+		Closing: paras("Escrow turns one leak into every call. Forward secrecy bounds the damage to the calls in progress."),
 		References: []scenario.Reference{
 			{Number: 1, Short: "FIPS 185 (1994)", Full: "National Institute of Standards and Technology. FIPS PUB 185: Escrowed Encryption Standard. February 1994.", URL: "https://csrc.nist.gov/publications/detail/fips/185/archive/1994-02-09"},
 			{Number: 2, Short: "Blaze (1994)", Full: "Matt Blaze. Protocol Failure in the Escrowed Encryption Standard. Proceedings of the 2nd ACM Conference on Computer and Communications Security, 1994."},
@@ -121,17 +121,17 @@ func stress() *scenario.Transcript {
 			Table: &scenario.Table{
 				Caption: "A table too wide to fit",
 				Header:  []string{"Column with a long header", "Another long header here", "Numbers"},
-				Rows: [][]string{
-					{"a cell with several words in it", "another cell with quite a few words", "1,000,000"},
-					{"short", "short", "7"},
-				},
+				Rows: textRows(
+					[]string{"a cell with several words in it", "another cell with quite a few words", "1,000,000"},
+					[]string{"short", "short", "7"},
+				),
 			},
 		},
 		scenario.Step{
 			Actor: "X",
 			Table: &scenario.Table{
 				Header: []string{"Unbreakable", "Columns"},
-				Rows:   [][]string{{"averyveryverylongunbreakablewordnumberone", "averyveryverylongunbreakablewordnumbertwo"}},
+				Rows:   textRows([]string{"averyveryverylongunbreakablewordnumberone", "averyveryverylongunbreakablewordnumbertwo"}),
 			},
 		},
 	)

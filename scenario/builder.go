@@ -1,9 +1,7 @@
 package scenario
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 )
 
 // builder assembles a Transcript act by act and collects the references
@@ -17,14 +15,16 @@ func newBuilder(id, title string, seed uint64) *builder {
 	return &builder{t: &Transcript{Scenario: id, Title: title, Seed: seed}, cited: make(map[int]bool)}
 }
 
-// intro adds a paragraph before the first act, with its citations
-// written after it.
+// intro adds a paragraph before the first act, citing cites.
 func (b *builder) intro(p string, cites ...int) {
 	b.cite(cites)
-	if len(cites) > 0 {
-		p += " [" + strings.Trim(strings.Join(strings.Fields(fmt.Sprint(cites)), ", "), "[]") + "]"
-	}
-	b.t.Intro = append(b.t.Intro, p)
+	b.t.Intro = append(b.t.Intro, Paragraph{Text: p, Cites: cites})
+}
+
+// closing adds a paragraph after the summary, citing cites.
+func (b *builder) closing(p string, cites ...int) {
+	b.cite(cites)
+	b.t.Closing = append(b.t.Closing, Paragraph{Text: p, Cites: cites})
 }
 
 // act starts a new act.

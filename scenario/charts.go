@@ -92,20 +92,16 @@ func matrixCharts(m *attack.Matrix) ([]Chart, error) {
 		if best.Opened == 0 {
 			continue
 		}
-		leak, err := m.World.LeakOf(best.Leak, m.Target)
+		e, err := m.Exposure(best.Leak, s)
 		if err != nil {
 			return nil, err
 		}
-		a, err := attack.NewAttacker(leak, m.World.Family.ChecksumBits())
-		if err != nil {
-			return nil, err
-		}
-		exps = append(exps, attack.Measure(a, m.World.Tap.Captures(s), m.World.Sent(), m.LeakAt))
+		exps = append(exps, e)
 		names = append(names, fmt.Sprintf("%s (%s)", s, best.Leak))
 	}
 	sent := m.World.Sent()
 	if len(exps) > 0 && len(sent) > 0 {
-		charts = append(charts, openedOverTime("Sessions opened over time by each scheme's most damaging leak", sent, sent[0].At.Truncate(24*time.Hour).Add(9*time.Hour), m.LeakAt, exps, names))
+		charts = append(charts, openedOverTime("Sessions opened over time by each scheme's most damaging leak", sent, sent[0].At.Truncate(24*time.Hour).Add(9*time.Hour), m.LeakTime, exps, names))
 	}
 	return charts, nil
 }

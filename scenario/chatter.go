@@ -45,7 +45,7 @@ func chatter(w *attack.World, rng *rand.Rand, n int, gap time.Duration, with *at
 		for b == a {
 			b = w.People[rng.IntN(len(w.People))]
 		}
-		c, _, _, err := w.Call(a, b, exchange(lines[rng.IntN(len(lines))]))
+		c, err := w.Call(a, b, exchange(lines[rng.IntN(len(lines))]))
 		if err != nil {
 			return nil, err
 		}

@@ -10,6 +10,9 @@ import (
 
 	"github.com/escrowlab/escrowlab/attack"
 	"github.com/escrowlab/escrowlab/escrow"
+	"github.com/escrowlab/escrowlab/internal/cast"
+	"github.com/escrowlab/escrowlab/internal/ids"
+	"github.com/escrowlab/escrowlab/internal/seeded"
 )
 
 // specStart is day 0 of every scenario's timeline.
@@ -18,8 +21,8 @@ var specStart = time.Date(1994, time.March, 1, 9, 0, 0, 0, time.UTC)
 // adversary is someone who collects key material over the story.
 type adversary struct {
 	name  string
-	leak  attack.Leak
-	first time.Time // when it first received anything
+	held  attack.Holdings
+	first time.Time // when it first received anything, or when it was first named
 }
 
 // specRun is the state of one run of a Spec.
@@ -39,17 +42,16 @@ type specRun struct {
 func RunSpec(spec *Spec, opts Options) (*Transcript, error) {
 	r := &specRun{spec: spec, seed: opts.Seed, b: newBuilder(spec.ID, spec.Title, opts.Seed)}
 	names := slices.Clone(spec.Cast)
-	for _, n := range attack.Names(spec.Traffic.People + len(spec.Cast)) {
+	for _, n := range cast.Names(spec.Traffic.People + len(spec.Cast)) {
 		if len(names) < spec.Traffic.People && !slices.Contains(spec.Cast, n) {
 			names = append(names, n)
 		}
 	}
-	src := newSource(opts.Seed)
-	w, err := attack.NewWorld(src, attack.Config{People: names, Start: specStart})
+	w, err := attack.NewWorld(attack.Config{People: names, Seed: opts.Seed, Start: specStart})
 	if err != nil {
 		return nil, fmt.Errorf("scenario %s: %w", spec.ID, err)
 	}
-	r.w, r.rng = w, rand.New(src)
+	r.w, r.rng = w, rand.New(seeded.New(opts.Seed, "scenario", "timeline"))
 	r.intro()
 	if err := r.timeline(); err != nil {
 		return nil, fmt.Errorf("scenario %s: %w", spec.ID, err)
@@ -71,7 +73,7 @@ func (r *specRun) intro() {
 		r.b.cite(s.References)
 	}
 	t := s.Traffic
-	r.b.intro(fmt.Sprintf("%d people over %d days, with %d background calls of %d messages each; shown here under %s. Every count below is measured in this run; the seed is %d.", t.People, t.Days, t.Sessions, t.Messages, attack.IDs(s.Schemes), r.seed))
+	r.b.intro(fmt.Sprintf("%d people over %d days, with %d background calls of %d messages each; shown here under %s. Every count below is measured in this run; the seed is %d.", t.People, t.Days, t.Sessions, t.Messages, ids.Join(s.Schemes), r.seed))
 	r.b.intro("A teaching model, not a product: escrowlab's LEAF is its own design, since the real one was classified (docs/how-it-works.md).")
 }
 
@@ -126,10 +128,10 @@ func (r *specRun) adversary(name string) *adversary {
 	return a
 }
 
-// give hands leaked material to the adversary called name.
-func (r *specRun) give(name string, l attack.Leak) {
+// give hands what a leak or warrant yields to the adversary called name.
+func (r *specRun) give(name string, h attack.Holdings) {
 	a := r.adversary(name)
-	a.leak = a.leak.Merge(l)
+	a.held = a.held.Merge(h)
 }
 
 func (r *specRun) play(e Event) error {
@@ -147,7 +149,7 @@ func (r *specRun) play(e Event) error {
 			}
 			vals = append(vals, text(who, line))
 		}
-		c, _, _, err := w.Call(w.Person(e.From), w.Person(e.To), msgs)
+		c, err := w.Call(w.Person(e.From), w.Person(e.To), msgs)
 		if err != nil {
 			return err
 		}
@@ -156,20 +158,29 @@ func (r *specRun) play(e Event) error {
 	case WarrantEvent:
 		return r.warrant(e)
 	case LeakEvent, SeizeEvent:
-		id, what := e.Leak, "receives "+leakWords(e.Leak, e.Person)
+		target := attack.Target{Person: w.Person(e.Person), Session: r.latestSession()}
+		id := e.Leak
 		if e.Kind == SeizeEvent {
-			id, what = attack.DeviceSeizure, "takes "+e.Person+"'s phone and every long-term key in it"
+			id = attack.DeviceSeizure
 		}
-		if id == attack.SessionKeyLeak && len(w.Sent()) == 0 {
+		info, err := attack.LookupLeak(string(id))
+		if err != nil {
+			return err
+		}
+		what := "receives " + info.Describe(target)
+		if e.Kind == SeizeEvent {
+			what = "takes " + e.Person + "'s phone and every long-term key in it"
+		}
+		if info.Needs == attack.NeedsSession && len(w.Sent()) == 0 {
 			r.adversary(e.Adversary)
 			r.b.step(Step{Actor: e.Adversary, Action: fmt.Sprintf("would receive one session's keys (%s), but no session has been held yet", when)})
 			return nil
 		}
-		l, err := w.LeakOf(id, attack.Target{Person: w.Person(e.Person), Session: r.latestSession()})
+		h, err := w.Leak(id, target)
 		if err != nil {
 			return err
 		}
-		r.give(e.Adversary, l)
+		r.give(e.Adversary, h)
 		r.b.step(Step{Actor: e.Adversary, Action: fmt.Sprintf("%s (%s)", what, when),
 			Values: []Value{text("leak id", string(id))}, Outcome: Outcome{Exposed, "measured below, over the whole archive"}})
 	case ForgeEvent:
@@ -197,20 +208,24 @@ func (r *specRun) latestSession() int { return max(len(r.w.Sent()), 1) }
 // for a valid warrant, and the holder rebuilds the unit key.
 func (r *specRun) warrant(e Event) error {
 	w := r.w
-	p := w.Person(e.Person)
+	clip, ok := attack.SchemeOf[*attack.Clipper](w)
+	if !ok {
+		return fmt.Errorf("a warrant needs the %s scheme", attack.ClipperID)
+	}
 	r.warns++
-	wt := escrow.Warrant{UnitID: p.Chip.UnitID(), Court: "U.S. District Court (illustrative)", CaseNumber: fmt.Sprintf("94-MJ-%04d", r.warns),
+	wt := escrow.Warrant{UnitID: clip.Chip(w.Person(e.Person)).UnitID(), Court: "U.S. District Court (illustrative)", CaseNumber: fmt.Sprintf("94-MJ-%04d", r.warns),
 		Issued: w.Now(), Expires: w.Now().AddDate(0, 0, e.Days)}
 	var halves [2]escrow.KeyComponent
-	for i, a := range w.Agents {
+	for i, a := range clip.Agents() {
 		c, err := a.Release(wt, w.Now())
 		if err != nil {
 			return err
 		}
 		halves[i] = c
 	}
-	kf := w.Family.Key()
-	r.give(e.Adversary, attack.Leak{FamilyKey: &kf, UnitKeys: map[escrow.UnitID]escrow.UnitKey{wt.UnitID: escrow.CombineComponents(halves[0], halves[1])}})
+	kf := clip.Family().Key()
+	keys := attack.ClipperKeys{FamilyKey: &kf, UnitKeys: map[escrow.UnitID]escrow.UnitKey{wt.UnitID: escrow.CombineComponents(halves[0], halves[1])}}
+	r.give(e.Adversary, attack.Holdings{{Scheme: attack.ClipperID, Since: w.Now(), Item: keys}})
 	r.b.step(Step{
 		Actor: e.Adversary, Action: fmt.Sprintf("with a %d-day warrant for %s's chip: both escrow agents release their halves (Day %d)", e.Days, e.Person, e.Day),
 		Values:  []Value{text("unit ID", wt.UnitID.String()), text("valid", wt.Issued.Format(dateFormat)+" to "+wt.Expires.Format(dateFormat))},
@@ -235,7 +250,7 @@ func (r *specRun) readings() error {
 				return err
 			}
 			opened, before, after, total = opened+e.Opened, before+e.OpenedBefore, after+e.OpenedAfter, total+e.Total
-			t.Rows = append(t.Rows, []string{string(s), fmt.Sprint(e.Total), fmt.Sprint(e.Opened), fmt.Sprint(e.OpenedBefore), fmt.Sprint(e.OpenedAfter), fmt.Sprint(e.Metadata)})
+			t.Rows = append(t.Rows, []Cell{Text(string(s)), Count(e.Total), Count(e.Opened), Count(e.OpenedBefore), Count(e.OpenedAfter), Count(e.Metadata)})
 		}
 		if opened > 0 && len(r.w.Sent()) > 0 {
 			var exps []attack.Exposure
@@ -254,15 +269,15 @@ func (r *specRun) readings() error {
 			out = Outcome{Exposed, fmt.Sprintf("opened %d sessions in all, each checked against what was said", opened)}
 		}
 		r.b.step(Step{Actor: a.name, Action: fmt.Sprintf("tries every recorded session with what it holds (first keys on %s)", a.first.Format(dateFormat)), Table: t, Outcome: out,
-			Quiz: spreadQuestion("Of all the sessions recorded under "+attack.IDs(r.spec.Schemes)+", which can "+a.name+" open?", opened, before, after, total)})
+			Quiz: spreadQuestion("Of all the sessions recorded under "+ids.Join(r.spec.Schemes)+", which can "+a.name+" open?", opened, before, after, total)})
 	}
 	return nil
 }
 
 // measure runs adversary a over one scheme's archive, only over the
 // sessions keep accepts if keep is not nil.
-func (r *specRun) measure(a *adversary, s attack.Scheme, keep func(attack.Conversation) bool) (attack.Exposure, error) {
-	att, err := attack.NewAttacker(a.leak, r.w.Family.ChecksumBits())
+func (r *specRun) measure(a *adversary, s attack.SchemeID, keep func(attack.Conversation) bool) (attack.Exposure, error) {
+	att, err := attack.NewAttacker(r.w, a.held)
 	if err != nil {
 		return attack.Exposure{}, err
 	}

@@ -37,11 +37,10 @@ func ForgeTranscript(run ForgeRun) *Transcript {
 		for _, f := range run.Forgeries {
 			tries += f.Tries
 		}
-		b.t.Closing = append(b.t.Closing, fmt.Sprintf("Interrupted: %d of %d trials finished; %s tries were made in all.", len(done), len(run.Forgeries), count(tries)))
+		b.closing(fmt.Sprintf("Interrupted: %d of %d trials finished; %s tries were made in all.", len(done), len(run.Forgeries), count(tries)))
 	}
 	if len(done) > 0 {
-		b.t.Closing = append(b.t.Closing, nistComparison(done, run.Bits))
-		b.cite([]int{refNISTFactSheet})
+		b.closing(nistComparison(done, run.Bits), refNISTFactSheet)
 	}
 	return b.finish()
 }
@@ -121,17 +120,17 @@ func trialTable(fs []attack.Forgery, bits int) *Table {
 	s := attack.Stats(fs)
 	st := s.Tries
 	t := &Table{Caption: fmt.Sprintf("Over %d trials", len(fs)), Header: []string{"Measure", "Value"}}
-	add := func(k, v string) { t.Rows = append(t.Rows, []string{k, v}) }
-	add("mean tries", count(uint64(st.Mean+0.5)))
-	add("expected mean (2^"+fmt.Sprint(bits)+")", count(uint64(attack.ExpectedTries(bits))))
-	add("median tries", count(uint64(st.Median+0.5)))
-	add("fewest, most tries", count(st.Min)+", "+count(st.Max))
-	add("standard deviation", count(uint64(st.StdDev+0.5)))
+	add := func(k string, v Cell) { t.Rows = append(t.Rows, []Cell{Text(k), v}) }
+	add("mean tries", Count(int(st.Mean+0.5)))
+	add("expected mean (2^"+fmt.Sprint(bits)+")", Count(int(attack.ExpectedTries(bits))))
+	add("median tries", Count(int(st.Median+0.5)))
+	add("fewest, most tries", Text(count(st.Min)+", "+count(st.Max)))
+	add("standard deviation", Count(int(st.StdDev+0.5)))
 	if s.Trials > 0 {
-		add("mean time", seconds(s.MeanSeconds))
+		add("mean time", Text(seconds(s.MeanSeconds)))
 	}
-	add("rate", rate(s.Rate))
-	add("decrypt processor fooled", fmt.Sprintf("%d/%d", s.Fooled, s.Trials))
+	add("rate", Text(rate(s.Rate)))
+	add("decrypt processor fooled", Ratio(s.Fooled, s.Trials))
 	return t
 }
 

@@ -31,8 +31,8 @@ func TestForgeTranscript(t *testing.T) {
 	// An interrupted run says so and reports the tries made.
 	partial := append(fs, attack.Forgery{Tries: 1234, Elapsed: time.Millisecond})
 	tr = ForgeTranscript(ForgeRun{Bits: 8, Workers: 1, Seed: 4, Forgeries: partial})
-	if !strings.Contains(strings.Join(tr.Closing, " "), "Interrupted: 3 of 4 trials finished") {
-		t.Errorf("interrupted run closing: %q", tr.Closing)
+	if !strings.Contains(prose(tr.Closing), "Interrupted: 3 of 4 trials finished") {
+		t.Errorf("interrupted run closing: %q", prose(tr.Closing))
 	}
 	tr = ForgeTranscript(ForgeRun{Bits: 8, Workers: 1, Seed: 4, Forgeries: partial[3:]})
 	if o := tr.Acts[0].Steps[1].Outcome; o.Kind != Refused || !strings.Contains(o.Text, "1,234 tries") {
@@ -41,7 +41,7 @@ func TestForgeTranscript(t *testing.T) {
 }
 
 func TestMatrixTranscript(t *testing.T) {
-	m, err := attack.NewMatrix(attack.MatrixConfig{People: 4, Sessions: 10, LeakAt: 5, Seed: 1})
+	m, err := attack.NewMatrix(attack.MatrixConfig{People: 4, Sessions: 10, LeakAfter: 5, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,24 +52,24 @@ func TestMatrixTranscript(t *testing.T) {
 	if len(tr.Charts) != 2 || tr.Charts[0].Heat == nil || tr.Charts[0].Alt == "" {
 		t.Fatalf("charts: %+v", tr.Charts)
 	}
-	if got, want := len(tr.Summary.Rows), len(attack.Leaks); got != want {
+	if got, want := len(tr.Summary.Rows), len(attack.LeakIDs()); got != want {
 		t.Fatalf("%d rows, want %d", got, want)
 	}
-	if got, want := len(tr.Summary.Header), 1+len(attack.Schemes); got != want {
+	if got, want := len(tr.Summary.Header), 1+len(attack.SchemeIDs()); got != want {
 		t.Fatalf("%d columns, want %d", got, want)
 	}
-	reading := strings.Join(tr.Closing, " ")
+	reading := prose(tr.Closing)
 	for _, want := range []string{"opened 10/10 Clipper sessions", "opened 10/10 e2e-escrowed sessions", "opened 0 e2e-fs sessions"} {
 		if !strings.Contains(reading, want) {
 			t.Errorf("reading lacks %q: %s", want, reading)
 		}
 	}
 	// With only some leaks measured, the reading states only what was measured.
-	m, err = attack.NewMatrix(attack.MatrixConfig{People: 3, Sessions: 4, LeakAt: 2, Seed: 1, Leaks: []attack.LeakID{attack.NoLeak}})
+	m, err = attack.NewMatrix(attack.MatrixConfig{People: 3, Sessions: 4, LeakAfter: 2, Seed: 1, Leaks: []attack.LeakID{attack.NoLeak}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if tr, err := MatrixTranscript(m); err != nil || len(tr.Closing) != 0 || len(tr.Summary.Rows) != 1 {
-		t.Errorf("filtered matrix: closing %q, %d rows", tr.Closing, len(tr.Summary.Rows))
+		t.Errorf("filtered matrix: closing %q, %d rows", prose(tr.Closing), len(tr.Summary.Rows))
 	}
 }

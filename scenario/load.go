@@ -89,7 +89,7 @@ type parser struct {
 
 // schemeRef is a prediction's scheme, checked against the schemes listed.
 type schemeRef struct {
-	scheme attack.Scheme
+	scheme attack.SchemeID
 	at     *yaml.Node
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/escrowlab/escrowlab/attack"
 	"github.com/escrowlab/escrowlab/escrow"
+	"github.com/escrowlab/escrowlab/internal/ids"
 )
 
 // eventKinds are the keys naming what an event does.
@@ -128,18 +129,18 @@ func (p *parser) leak(n *yaml.Node, e *Event) {
 			return
 		}
 	}
-	id, err := attack.ParseLeak(what.Value)
+	info, err := attack.LookupLeak(what.Value)
 	if what.Kind != yaml.ScalarNode || err != nil {
 		p.errorf(what, "leak: unknown leak %s; want one of %s", found(what), leakIDs())
 		return
 	}
-	e.Leak = id
-	if (id == attack.UnitKeyLeak || id == attack.DeviceSeizure) && e.Person == "" {
-		p.errorf(what, "leak %s concerns one person: write leak: {what: %s, person: NAME}", id, id)
+	e.Leak = info.ID
+	if info.Needs == attack.NeedsPerson && e.Person == "" {
+		p.errorf(what, "leak %s concerns one person: write leak: {what: %s, person: NAME}", info.ID, info.ID)
 	}
 }
 
-func leakIDs() string { return attack.IDs(attack.Leaks) }
+func leakIDs() string { return ids.Join(attack.LeakIDs()) }
 
 // person reads a name that must be in the cast; the check itself happens
 // once the whole file is read, since the cast may come later.
@@ -181,7 +182,7 @@ func (p *parser) expectation(n *yaml.Node) {
 			schemeAt = v
 			id, err := attack.ParseScheme(v.Value)
 			if v.Kind != yaml.ScalarNode || err != nil {
-				p.errorf(v, "expect.scheme: unknown scheme %s; want one of %s", found(v), attack.IDs(attack.Schemes))
+				p.errorf(v, "expect.scheme: unknown scheme %s; want one of %s", found(v), ids.Join(attack.SchemeIDs()))
 			}
 			x.Scheme = id
 		case "opens":

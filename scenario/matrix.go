@@ -10,48 +10,20 @@ import (
 // metadataMark flags a cell in which the attacker learned who called whom.
 const metadataMark = "◆"
 
-// leakWords says in plain words what each leak hands the adversary, for a
-// person named p.
-func leakWords(id attack.LeakID, p string) string {
-	switch id {
-	case attack.NoLeak:
-		return "nothing but the wiretap"
-	case attack.FamilyKeyLeak:
-		return "the family key KF"
-	case attack.Agent1DB:
-		return "agent 1's database"
-	case attack.Agent2DB:
-		return "agent 2's database"
-	case attack.QuorumDBs:
-		return "a quorum of databases, KF"
-	case attack.EscrowDBs:
-		return "every database and KF"
-	case attack.SIMDB:
-		return "the SIM maker's keys"
-	case attack.UnitKeyLeak:
-		return p + "'s unit key, kept"
-	case attack.DeviceSeizure:
-		return p + "'s phone, seized"
-	case attack.AuthorityKeyLeak:
-		return "the authority's key"
-	case attack.SessionKeyLeak:
-		return "one session's keys"
-	}
-	return string(id)
-}
-
 // MatrixTranscript writes up an exposure matrix: the table of leaks against
 // schemes, each cell measured, a two-line reading drawn from the cells, and
 // charts of the same measurements.
 func MatrixTranscript(m *attack.Matrix) (*Transcript, error) {
 	cfg := m.Config
 	b := newBuilder("matrix", "Exposure matrix: what each leak opens", cfg.Seed)
-	b.intro(fmt.Sprintf("%d people held %d sessions, each recorded under %d schemes; the leak happens after session %d, on %s. Every cell is measured: the attacker tries every captured session with only the leaked material, and a session counts as opened only if every message comes out exactly as said.", cfg.People, cfg.Sessions, len(matrixSchemes(m)), cfg.LeakAt, m.LeakAt.Format(dateFormat)))
-	b.intro(fmt.Sprintf("clipper: the Escrowed Encryption Standard. threshold: Clipper with each unit key split %d-of-%d among %d agents. sim: GSM-style SIM cards whose keys the manufacturer keeps. e2e-static: end-to-end without forward secrecy, as PGP. e2e-fs: end-to-end with forward secrecy. e2e-escrowed: forward secrecy plus a copy of every session key for an authority, the exceptional access demanded in 2015.", attack.ThresholdK, attack.ThresholdN, attack.ThresholdN), refFIPS185, refDoormats2015)
+	b.intro(fmt.Sprintf("%d people held %d sessions, each recorded under %d schemes; the leak happens after session %d, on %s. Every cell is measured: the attacker tries every captured session with only the leaked material, and a session counts as opened only if every message comes out exactly as said.", cfg.People, cfg.Sessions, len(matrixSchemes(m)), cfg.LeakAfter, m.LeakTime.Format(dateFormat)))
+	b.intro(schemeLegend(matrixSchemes(m)), refFIPS185, refDoormats2015)
 	b.intro(leakLegend(m))
 	b.intro(fmt.Sprintf("%s marks cells where the attacker also learns who called whom without reading a word. The seed is %d.", metadataMark, cfg.Seed))
 	b.t.Summary = matrixTable(m)
-	b.t.Closing = matrixReading(m)
+	for _, p := range matrixReading(m) {
+		b.closing(p)
+	}
 	charts, err := matrixCharts(m)
 	if err != nil {
 		return nil, err
@@ -60,24 +32,42 @@ func MatrixTranscript(m *attack.Matrix) (*Transcript, error) {
 	return b.finish(), nil
 }
 
+// schemeLegend says in words what each scheme is, from the registry.
+func schemeLegend(schemes []attack.SchemeID) string {
+	var parts []string
+	for _, id := range schemes {
+		if s, err := attack.LookupScheme(string(id)); err == nil {
+			parts = append(parts, fmt.Sprintf("%s: %s.", id, s.Description))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
 // leakLegend says in words what each measured leak hands the adversary.
 func leakLegend(m *attack.Matrix) string {
 	var parts []string
-	for _, c := range m.Cells {
-		if len(parts) == 0 || !strings.HasPrefix(parts[len(parts)-1], string(c.Leak)+": ") {
-			w := leakWords(c.Leak, m.Target.Person.Name)
-			if c.Leak == attack.SessionKeyLeak {
-				w = fmt.Sprintf("the keys of session %d", m.Target.Session)
-			}
-			parts = append(parts, string(c.Leak)+": "+w)
+	for _, id := range matrixLeaks(m) {
+		if l, err := attack.LookupLeak(string(id)); err == nil {
+			parts = append(parts, string(id)+": "+l.Describe(m.Target))
 		}
 	}
 	return "Leaks: " + strings.Join(parts, "; ") + "."
 }
 
+// matrixLeaks lists the leaks measured, in order.
+func matrixLeaks(m *attack.Matrix) []attack.LeakID {
+	var leaks []attack.LeakID
+	for _, c := range m.Cells {
+		if len(leaks) == 0 || leaks[len(leaks)-1] != c.Leak {
+			leaks = append(leaks, c.Leak)
+		}
+	}
+	return leaks
+}
+
 // matrixSchemes lists the schemes measured, in order.
-func matrixSchemes(m *attack.Matrix) []attack.Scheme {
-	var schemes []attack.Scheme
+func matrixSchemes(m *attack.Matrix) []attack.SchemeID {
+	var schemes []attack.SchemeID
 	for _, c := range m.Cells {
 		if c.Leak != m.Cells[0].Leak {
 			break
@@ -90,23 +80,17 @@ func matrixSchemes(m *attack.Matrix) []attack.Scheme {
 // matrixTable lays the cells out with leaks as rows and schemes as columns.
 func matrixTable(m *attack.Matrix) *Table {
 	schemes := matrixSchemes(m)
-	var leaks []attack.LeakID
-	for _, c := range m.Cells {
-		if len(leaks) == 0 || leaks[len(leaks)-1] != c.Leak {
-			leaks = append(leaks, c.Leak)
-		}
-	}
 	t := &Table{Caption: "Sessions opened, of those captured", Header: []string{"Leak"}}
 	for _, s := range schemes {
 		t.Header = append(t.Header, string(s))
 	}
-	for _, l := range leaks {
-		row := []string{string(l)}
+	for _, l := range matrixLeaks(m) {
+		row := []Cell{Text(string(l))}
 		for _, s := range schemes {
 			c, _ := m.Cell(l, s)
-			cell := fmt.Sprintf("%d/%d %d%%", c.Opened, c.Total, percent(c.Opened, c.Total))
+			cell := Ratio(c.Opened, c.Total)
 			if c.Metadata > 0 {
-				cell += " " + metadataMark
+				cell.Mark = metadataMark
 			}
 			row = append(row, cell)
 		}
@@ -127,22 +111,22 @@ func percent(n, total int) int {
 func matrixReading(m *attack.Matrix) []string {
 	var out []string
 	p := m.Target.Person.Name
-	if dbs, ok := m.Cell(attack.EscrowDBs, attack.Clipper); ok {
+	if dbs, ok := m.Cell(attack.EscrowDBs, attack.ClipperID); ok {
 		s := fmt.Sprintf("Escrow is a single point of failure: the escrow databases with the family key opened %d/%d Clipper sessions, %d of them held after the leak.", dbs.Opened, dbs.Total, dbs.OpenedAfter)
-		if auth, ok := m.Cell(attack.AuthorityKeyLeak, attack.E2EEscrowed); ok {
+		if auth, ok := m.Cell(attack.AuthorityKeyLeak, attack.E2EEscrowedID); ok {
 			s += fmt.Sprintf(" Exceptional access rebuilds it: the authority's key opened %d/%d e2e-escrowed sessions.", auth.Opened, auth.Total)
 		}
-		if kf, ok := m.Cell(attack.FamilyKeyLeak, attack.Clipper); ok {
+		if kf, ok := m.Cell(attack.FamilyKeyLeak, attack.ClipperID); ok {
 			s += fmt.Sprintf(" The family key alone opened %d but revealed who called whom in %d/%d.", kf.Opened, kf.Metadata, kf.Total)
 		}
 		out = append(out, s)
 	}
-	fs, ok1 := m.Cell(attack.DeviceSeizure, attack.E2EForwardSecret)
-	st, ok2 := m.Cell(attack.DeviceSeizure, attack.E2EStatic)
+	fs, ok1 := m.Cell(attack.DeviceSeizure, attack.E2EForwardSecretID)
+	st, ok2 := m.Cell(attack.DeviceSeizure, attack.E2EStaticID)
 	if ok1 && ok2 {
 		worst := 0
 		for _, c := range m.Cells {
-			if c.Scheme == attack.E2EForwardSecret && c.Leak != attack.SessionKeyLeak {
+			if c.Scheme == attack.E2EForwardSecretID && c.Leak != attack.SessionKeyLeak {
 				worst = max(worst, c.Opened)
 			}
 		}

@@ -1,9 +1,7 @@
 package scenario
 
 import (
-	"encoding/binary"
 	"fmt"
-	"math/rand/v2"
 	"strings"
 )
 
@@ -107,12 +105,4 @@ func forPerson(p string) string {
 		return ""
 	}
 	return " (" + p + ")"
-}
-
-// newSource returns the generator a run with this seed draws from.
-func newSource(seed uint64) *rand.ChaCha8 {
-	var s [32]byte
-	copy(s[:], "escrowlab seed")
-	binary.BigEndian.PutUint64(s[24:], seed)
-	return rand.NewChaCha8(s)
 }

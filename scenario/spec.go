@@ -15,8 +15,8 @@ type Spec struct {
 	Title      string
 	Summary    string
 	References []int
-	Cast       []string        // named people, in order
-	Schemes    []attack.Scheme // the schemes shown and measured
+	Cast       []string          // named people, in order
+	Schemes    []attack.SchemeID // the schemes shown and measured
 	Traffic    Traffic
 	Events     []Event // in time order
 	Expect     []Expectation
@@ -65,16 +65,16 @@ type Event struct {
 // Expectation is a prediction about what one adversary can read at the end
 // of the run, checked against the measurement.
 type Expectation struct {
-	Adversary string        // who (default "intruder")
-	Scheme    attack.Scheme // under which scheme
-	Opens     *Amount       // how many sessions it opens, if predicted
-	Metadata  *Amount       // how many sessions' endpoints it identifies, if predicted
-	Involving string        // only sessions with this person, if set
-	Caller    string        // only sessions this person placed, if set
-	Callee    string        // only sessions placed to this person, if set
-	FromDay   int           // only sessions held on or after this day
-	ToDay     int           // only sessions held before this day; 0 means the end
-	Line, Col int           // where the prediction stands in its file
+	Adversary string          // who (default "intruder")
+	Scheme    attack.SchemeID // under which scheme
+	Opens     *Amount         // how many sessions it opens, if predicted
+	Metadata  *Amount         // how many sessions' endpoints it identifies, if predicted
+	Involving string          // only sessions with this person, if set
+	Caller    string          // only sessions this person placed, if set
+	Callee    string          // only sessions placed to this person, if set
+	FromDay   int             // only sessions held on or after this day
+	ToDay     int             // only sessions held before this day; 0 means the end
+	Line, Col int             // where the prediction stands in its file
 }
 
 // Amount is a predicted count: all, none, some, an exact number, or a

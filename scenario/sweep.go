@@ -41,10 +41,10 @@ func SweepTranscript(run SweepRun) *Transcript {
 		if s.Trials == 0 {
 			continue
 		}
-		measured.Rows = append(measured.Rows, []string{
-			fmt.Sprint(p.Bits), fmt.Sprint(s.Trials), count(uint64(s.Tries.Mean + 0.5)),
-			count(uint64(attack.ExpectedTries(p.Bits))), seconds(s.MeanSeconds), rate(s.Rate),
-			fmt.Sprintf("%d/%d", s.Fooled, s.Trials),
+		measured.Rows = append(measured.Rows, []Cell{
+			Count(p.Bits), Count(s.Trials), Count(int(s.Tries.Mean + 0.5)),
+			Count(int(attack.ExpectedTries(p.Bits))), Text(seconds(s.MeanSeconds)), Text(rate(s.Rate)),
+			Ratio(s.Fooled, s.Trials),
 		})
 	}
 	b.act("Measured", "Each row is real forgeries, run now.")
@@ -57,7 +57,7 @@ func SweepTranscript(run SweepRun) *Transcript {
 	r := run.SweepRate()
 	projected := &Table{Caption: fmt.Sprintf("Projected at the measured rate of %s (not measured)", rate(r)), Header: []string{"Bits", "Expected tries", "Projected mean time"}}
 	for _, bits := range ProjectedBits {
-		projected.Rows = append(projected.Rows, []string{fmt.Sprint(bits), fmt.Sprintf("2^%d", bits), seconds(attack.ProjectSeconds(bits, r))})
+		projected.Rows = append(projected.Rows, []Cell{Count(bits), Text(fmt.Sprintf("2^%d", bits)), Text(seconds(attack.ProjectSeconds(bits, r)))})
 	}
 	b.act("Projected", "A projection, not a measurement: 2^bits divided by the rate measured above, assuming that rate holds.")
 	b.step(Step{

@@ -2,18 +2,20 @@ package scenario
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"time"
 
 	"github.com/escrowlab/escrowlab/attack"
 	"github.com/escrowlab/escrowlab/escrow"
+	"github.com/escrowlab/escrowlab/internal/seeded"
 )
 
 // The tour's cast and calendar, and the schemes and leaks of its closing
 // matrix: Clipper against the end-to-end family (the threshold and SIM
 // schemes have scenarios of their own).
 var (
-	tourSchemes = []attack.Scheme{attack.Clipper, attack.E2EStatic, attack.E2EForwardSecret, attack.E2EEscrowed}
+	tourSchemes = []attack.SchemeID{attack.ClipperID, attack.E2EStaticID, attack.E2EForwardSecretID, attack.E2EEscrowedID}
 	tourLeaks   = []attack.LeakID{attack.NoLeak, attack.FamilyKeyLeak, attack.Agent1DB, attack.Agent2DB, attack.EscrowDBs, attack.UnitKeyLeak, attack.DeviceSeizure, attack.AuthorityKeyLeak, attack.SessionKeyLeak}
 	tourCast    = []string{"Alice", "Bob", "Carol", "Dave", "Erin", "Frank"}
 	tourStart   = time.Date(1994, time.March, 7, 9, 0, 0, 0, time.UTC)
@@ -21,31 +23,37 @@ var (
 
 // tour is the state the acts of the tour share.
 type tour struct {
-	b *builder
-	w *attack.World
+	b    *builder
+	w    *attack.World
+	clip *attack.Clipper
+	fs   *attack.ForwardSecret
+	rng  *rand.Rand // the tour's own choices: who makes the background calls
 
 	alice, bob, carol *attack.Person
-	first             attack.Conversation // Alice's call to Bob in act 2
-	firstClipper      *attack.ClipperCall
-	firstE2E          *attack.E2ECapture
+	first             attack.Conversation     // Alice's call to Bob in act 2
+	firstClipper      *attack.ChipRecord      // that call on the wire under Clipper
+	firstE2E          *attack.HandshakeRecord // and under e2e-fs
 	warrant           escrow.Warrant
 	aliceKU           escrow.UnitKey // rebuilt under the warrant in act 3
 	leakAt            time.Time
 }
 
 func runTour(opts Options) (*Transcript, error) {
-	w, err := attack.NewWorld(newSource(opts.Seed), attack.Config{People: tourCast, Start: tourStart})
+	w, err := attack.NewWorld(attack.Config{People: tourCast, Seed: opts.Seed, Start: tourStart, Schemes: tourSchemes})
 	if err != nil {
-		return nil, fmt.Errorf("building the tour's world: %w", err)
+		return nil, fmt.Errorf("scenario: building the tour's world: %w", err)
 	}
 	t := &tour{
 		b: newBuilder("tour", "Key escrow, end to end: a guided tour", opts.Seed),
-		w: w, alice: w.Person("Alice"), bob: w.Person("Bob"), carol: w.Person("Carol"),
+		w: w, rng: rand.New(seeded.New(opts.Seed, "scenario", "tour")),
+		alice: w.Person("Alice"), bob: w.Person("Bob"), carol: w.Person("Carol"),
 	}
+	t.clip, _ = attack.SchemeOf[*attack.Clipper](w)
+	t.fs, _ = attack.SchemeOf[*attack.ForwardSecret](w)
 	t.intro()
 	for _, act := range []func() error{t.setup, t.clipperCall, t.lawfulAccess, t.endToEnd, t.leak, t.rogueLEAF, t.summary} {
 		if err := act(); err != nil {
-			return nil, fmt.Errorf("tour: %w", err)
+			return nil, fmt.Errorf("scenario: tour: %w", err)
 		}
 	}
 	return t.b.finish(), nil
@@ -59,9 +67,9 @@ func (t *tour) intro() {
 }
 
 func (t *tour) setup() error {
-	w := t.w
+	w, clip := t.w, t.clip
 	t.b.act("Setting up key escrow", "Before anyone makes a call, the government creates one family key, names two escrow agents and has a chip made for every phone.")
-	kf := w.Family.Key()
+	kf := clip.Family().Key()
 	t.b.step(Step{
 		Actor: "Government", Action: "creates the family key KF, built into every Clipper chip",
 		Values: []Value{bytesv("family key KF (80 bits)", kf[:])},
@@ -73,25 +81,26 @@ func (t *tour) setup() error {
 		Note:  "Neither agent can read anything alone; the two databases together open every chip.",
 		Cites: cites(refDenningSmid),
 	})
+	agents := clip.Agents()
 	var chips []string
 	for _, p := range w.People {
-		chips = append(chips, p.Name+" "+p.Chip.UnitID().String())
+		chips = append(chips, p.Name+" "+clip.Chip(p).UnitID().String())
 	}
 	t.b.step(Step{
 		Actor: "Chip factory", Action: fmt.Sprintf("makes a chip for each of %d people and deposits the two halves of each chip's unit key", len(w.People)),
 		Values:  []Value{text("unit IDs", strings.Join(chips, ", "))},
-		Outcome: Outcome{Done, fmt.Sprintf("%d chips made; %s holds %d components, %s holds %d", len(w.People), w.Agents[0].Name(), w.Agents[0].Units(), agentShort(w.Agents[1]), w.Agents[1].Units())},
+		Outcome: Outcome{Done, fmt.Sprintf("%d chips made; %s holds %d components, %s holds %d", len(w.People), agents[0].Name(), agents[0].Units(), agentShort(agents[1]), agents[1].Units())},
 		Note:    "The unit ID travels, sealed, with every call. The unit key never leaves the chip, except as the two halves held in escrow.",
 		Cites:   cites(refFIPS185),
 	})
-	id := t.alice.Chip.UnitID()
-	ku1, ku2 := w.Agents[0].Database()[id], w.Agents[1].Database()[id]
+	id := clip.Chip(t.alice).UnitID()
+	ku1, ku2 := agents[0].Database()[id], agents[1].Database()[id]
 	ku := escrow.CombineComponents(ku1, ku2)
 	t.b.step(Step{
 		Actor: "Chip factory", Action: "splits Alice's unit key KU into two random halves, KU1 and KU2",
 		Values: []Value{
-			bytesv("KU1, held by "+w.Agents[0].Name(), ku1[:]),
-			bytesv("KU2, held by "+agentShort(w.Agents[1]), ku2[:]),
+			bytesv("KU1, held by "+agents[0].Name(), ku1[:]),
+			bytesv("KU2, held by "+agentShort(agents[1]), ku2[:]),
 			bytesv("KU = KU1 xor KU2", ku[:]),
 		},
 		Note: "Either half alone is a random string that says nothing about KU. Together they unwrap every session key Alice's chip will ever send.",

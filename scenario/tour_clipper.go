@@ -3,7 +3,6 @@ package scenario
 import (
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"time"
 
 	"github.com/escrowlab/escrowlab/attack"
@@ -13,10 +12,14 @@ import (
 func (t *tour) clipperCall() error {
 	w := t.w
 	t.b.act("A Clipper call", "Alice calls Bob on a phone with a Clipper chip inside. Here is what goes over the wire.")
-	conv, cc, ec, err := w.Call(t.alice, t.bob, exchange([2]string{
+	conv, err := w.Call(t.alice, t.bob, exchange([2]string{
 		"Bob, the board votes on the merger on Thursday. Keep the figures to yourself.",
 		"Understood. I'll bring the signed copies.",
 	}))
+	if err != nil {
+		return err
+	}
+	cc, ks, ec, err := t.records(conv.Session)
 	if err != nil {
 		return err
 	}
@@ -26,14 +29,14 @@ func (t *tour) clipperCall() error {
 		Values: []Value{
 			bytesv("Alice's phone sends", cc.Exchange[0][:]),
 			bytesv("Bob's phone sends", cc.Exchange[1][:]),
-			bytesv("session key KS (80 bits)", cc.SessionKey[:]),
+			bytesv("session key KS (80 bits)", ks[:]),
 		},
 		Outcome: Outcome{Done, "both phones hold the same KS; it never crossed the wire"},
 		Note:    "On its own, this exchange would keep the call private even from a wiretap: the public values do not reveal KS.",
 	})
 
 	tr := cc.Transmissions[0]
-	leaf, err := w.Family.OpenLEAF(tr.LEAF)
+	leaf, err := t.clip.Family().OpenLEAF(tr.LEAF)
 	if err != nil {
 		return err
 	}
@@ -44,7 +47,7 @@ func (t *tour) clipperCall() error {
 			text("opened with KF, it holds:", ""),
 			sub(text("unit ID (32 bits)", leaf.UnitID.String()+", Alice's chip")),
 			sub(bytesv("KS under KU (80 bits)", leaf.WrappedKey[:])),
-			sub(text(fmt.Sprintf("checksum (%d bits)", w.Family.ChecksumBits()), fmt.Sprintf("%04x, computed from KS and the IV", leaf.Checksum))),
+			sub(text(fmt.Sprintf("checksum (%d bits)", t.clip.Family().ChecksumBits()), fmt.Sprintf("%04x, computed from KS and the IV", leaf.Checksum))),
 		},
 		Note:  "The LEAF puts the session key back on the wire, locked under Alice's unit key, and seals the whole field under the family key. Whoever holds both keys can undo the key exchange above.",
 		Cites: cites(refFIPS185, refDenningSmid),
@@ -60,7 +63,8 @@ func (t *tour) clipperCall() error {
 		Cites: cites(refSkipjackSpec),
 	})
 
-	heard, err := t.bob.Chip.Decrypt(cc.SessionKey, tr)
+	bobChip := t.clip.Chip(t.bob)
+	heard, err := bobChip.Decrypt(ks, tr)
 	if err != nil {
 		return err
 	}
@@ -79,7 +83,7 @@ func (t *tour) clipperCall() error {
 	forged.LEAF = append(escrow.LEAF(nil), tr.LEAF...)
 	forged.LEAF[0] ^= 0x80
 	out := Outcome{Refused, "LEAF rejected: the chip will not decrypt"}
-	if _, err := t.bob.Chip.Decrypt(cc.SessionKey, &forged); err == nil {
+	if _, err := bobChip.Decrypt(ks, &forged); err == nil {
 		out = Outcome{Done, "accepted: a one-in-65,536 chance that this seed happened to hit"}
 	} else if !errors.Is(err, escrow.ErrLEAFRejected) {
 		return err
@@ -90,16 +94,29 @@ func (t *tour) clipperCall() error {
 		Note:    "Changing any bit of the sealed LEAF scrambles the checksum inside it.",
 	})
 
-	rng := rand.New(w.Rand())
-	convs, err := chatter(w, rng, 6, 3*24*time.Hour, nil)
+	convs, err := chatter(w, t.rng, 6, 3*24*time.Hour, nil)
 	if err != nil {
 		return err
 	}
 	t.b.step(Step{
 		Actor: "Wiretap", Action: "records this call (key-exchange values, then each message's LEAF, IV and ciphertext) and every call after it",
 		Values:  []Value{text("later calls", callList(convs))},
-		Outcome: Outcome{Done, fmt.Sprintf("the archive holds %d Clipper calls among %d people", len(w.Tap.Captures(attack.Clipper)), len(w.People))},
+		Outcome: Outcome{Done, fmt.Sprintf("the archive holds %d Clipper calls among %d people", len(w.Tap.Captures(attack.ClipperID)), len(w.People))},
 		Note:    "Recording is cheap and archives last: what their owner can read later depends only on which keys reach it.",
 	})
 	return nil
+}
+
+// records returns what the wiretap recorded of session under Clipper and
+// under e2e-fs, and the session key the phones agreed under Clipper.
+func (t *tour) records(session int) (*attack.ChipRecord, escrow.SessionKey, *attack.HandshakeRecord, error) {
+	c, ok1 := t.w.Tap.Capture(session, attack.ClipperID)
+	e, ok2 := t.w.Tap.Capture(session, attack.E2EForwardSecretID)
+	ks, ok3 := t.clip.SessionKey(session)
+	cr, ok4 := c.Record.(*attack.ChipRecord)
+	er, ok5 := e.Record.(*attack.HandshakeRecord)
+	if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 {
+		return nil, ks, nil, fmt.Errorf("session %d was not recorded under %s and %s", session, attack.ClipperID, attack.E2EForwardSecretID)
+	}
+	return cr, ks, er, nil
 }

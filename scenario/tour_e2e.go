@@ -1,11 +1,9 @@
 package scenario
 
 import (
-	"crypto/ed25519"
 	"fmt"
 
 	"github.com/escrowlab/escrowlab/attack"
-	"github.com/escrowlab/escrowlab/escrow"
 )
 
 func (t *tour) endToEnd() error {
@@ -14,8 +12,8 @@ func (t *tour) endToEnd() error {
 	t.b.step(Step{
 		Actor: "Alice's and Bob's apps", Action: "each hold a long-term identity key (Ed25519) that only signs",
 		Values: []Value{
-			bytesv("Alice's identity (public)", t.alice.Identity.Public()),
-			bytesv("Bob's identity (public)", t.bob.Identity.Public()),
+			bytesv("Alice's identity (public)", t.fs.Identity(t.alice).Public()),
+			bytesv("Bob's identity (public)", t.fs.Identity(t.bob).Public()),
 		},
 	})
 	hello, reply := t.firstE2E.Hello, t.firstE2E.Reply
@@ -39,9 +37,7 @@ func (t *tour) endToEnd() error {
 		Note:    "Any flipped bit makes the message fail its authentication tag, so tampering is detected, not decrypted into garbage.",
 	})
 
-	kf := w.Family.Key()
-	investigator := attack.Leak{FamilyKey: &kf, UnitKeys: map[escrow.UnitID]escrow.UnitKey{t.warrant.UnitID: t.aliceKU}}
-	e, err := t.measure(investigator, attack.E2EForwardSecret, nil)
+	e, err := t.measure(t.investigator(), attack.E2EForwardSecretID, nil)
 	if err != nil {
 		return err
 	}
@@ -51,8 +47,11 @@ func (t *tour) endToEnd() error {
 		Note:    "Nothing in the archive answers to any escrowed key.",
 	})
 
-	seized := attack.Leak{Identities: []ed25519.PrivateKey{t.alice.Identity.PrivateKey()}}
-	e, err = t.measure(seized, attack.E2EForwardSecret, t.alice)
+	seized, err := w.Leak(attack.DeviceSeizure, attack.Target{Person: t.alice})
+	if err != nil {
+		return err
+	}
+	e, err = t.measure(seized, attack.E2EForwardSecretID, t.alice)
 	if err != nil {
 		return err
 	}
@@ -67,8 +66,8 @@ func (t *tour) endToEnd() error {
 
 // measure runs an attacker holding leak over the archive of one scheme,
 // only over the sessions of person p if p is not nil.
-func (t *tour) measure(leak attack.Leak, scheme attack.Scheme, p *attack.Person) (attack.Exposure, error) {
-	a, err := attack.NewAttacker(leak, t.w.Family.ChecksumBits())
+func (t *tour) measure(held attack.Holdings, scheme attack.SchemeID, p *attack.Person) (attack.Exposure, error) {
+	a, err := attack.NewAttacker(t.w, held)
 	if err != nil {
 		return attack.Exposure{}, err
 	}
@@ -76,7 +75,7 @@ func (t *tour) measure(leak attack.Leak, scheme attack.Scheme, p *attack.Person)
 	if p != nil {
 		involved := make(map[int]bool)
 		for _, c := range t.w.Sent() {
-			involved[c.Session] = c.Caller == p || c.Callee == p
+			involved[c.Session] = c.Involves(p)
 		}
 		var mine []attack.Capture
 		for _, c := range caps {

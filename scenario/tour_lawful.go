@@ -3,7 +3,6 @@ package scenario
 import (
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"time"
 
 	"github.com/escrowlab/escrowlab/attack"
@@ -11,15 +10,15 @@ import (
 )
 
 func (t *tour) lawfulAccess() error {
-	w := t.w
+	w, clip := t.w, t.clip
 	t.b.act("Lawful access", "An investigator suspects Alice, and follows the procedure laid down in 1994.")
-	proc := escrow.NewDecryptProcessor(w.Family)
+	proc := escrow.NewDecryptProcessor(clip.Family())
 	tr := t.firstClipper.Transmissions[0]
 	leaf, err := proc.ReadLEAF(tr.LEAF)
 	if err != nil {
 		return err
 	}
-	owner := w.Owner(leaf.UnitID)
+	owner := clip.Owner(leaf.UnitID)
 	if owner == nil {
 		return fmt.Errorf("LEAF names unit %s, which no one owns", leaf.UnitID)
 	}
@@ -48,7 +47,7 @@ func (t *tour) lawfulAccess() error {
 
 	var halves [2]escrow.KeyComponent
 	var released []Value
-	for i, agent := range w.Agents {
+	for i, agent := range clip.Agents() {
 		c, err := agent.Release(t.warrant, w.Now())
 		if err != nil {
 			return err
@@ -94,8 +93,8 @@ func (t *tour) lawfulAccess() error {
 
 // oneHalfAlone shows that one escrow agent's component opens nothing.
 func (t *tour) oneHalfAlone(ku1 escrow.KeyComponent, tr *escrow.Transmission) Step {
-	p := escrow.NewDecryptProcessor(t.w.Family)
-	id := t.alice.Chip.UnitID()
+	p := escrow.NewDecryptProcessor(t.clip.Family())
+	id := t.clip.Chip(t.alice).UnitID()
 	p.AddUnitKey(id, escrow.UnitKey(ku1))
 	s := Step{
 		Actor: "Investigator's decrypt processor", Action: "tries KU1 alone, as if one agency (or one stolen database) were enough",
@@ -106,7 +105,7 @@ func (t *tour) oneHalfAlone(ku1 escrow.KeyComponent, tr *escrow.Transmission) St
 	switch {
 	case err != nil:
 		s.Outcome = Outcome{Sealed, "no session key: " + err.Error()}
-	case ks == t.firstClipper.SessionKey || (derr == nil && string(got) == t.first.Messages[0].Text):
+	case ks == t.firstKS() || (derr == nil && string(got) == t.first.Messages[0].Text):
 		s.Outcome = Outcome{Exposed, "KU1 alone opened the call: the model is broken"}
 	default:
 		s.Values = []Value{bytesv("KS unwrapped with KU1 alone", ks[:])}
@@ -119,12 +118,11 @@ func (t *tour) oneHalfAlone(ku1 escrow.KeyComponent, tr *escrow.Transmission) St
 // Alice's later calls all the same.
 func (t *tour) afterExpiry() error {
 	w := t.w
-	rng := rand.New(w.Rand())
-	if _, err := chatter(w, rng, 2, 5*24*time.Hour, t.alice); err != nil {
+	if _, err := chatter(w, t.rng, 2, 5*24*time.Hour, t.alice); err != nil {
 		return err
 	}
 	w.Advance(t.warrant.Expires.Sub(w.Now()) + 60*24*time.Hour)
-	later, _, _, err := w.Call(t.alice, t.carol, exchange([2]string{
+	later, err := w.Call(t.alice, t.carol, exchange([2]string{
 		"Carol, I moved the money before the vote. Nobody knows.",
 		"Good. Don't mention it on the phone again.",
 	}))
@@ -135,7 +133,7 @@ func (t *tour) afterExpiry() error {
 		Actor: "Alice", Action: fmt.Sprintf("calls Carol on %s, two months after the warrant expired", later.At.Format(dateFormat)),
 		Values: []Value{text("Alice says", later.Messages[0].Text)},
 	})
-	_, err = w.Agents[0].Release(t.warrant, w.Now())
+	_, err = t.clip.Agents()[0].Release(t.warrant, w.Now())
 	if !errors.Is(err, escrow.ErrWarrantExpired) {
 		return fmt.Errorf("agent answered an expired warrant with %v", err)
 	}
@@ -144,12 +142,11 @@ func (t *tour) afterExpiry() error {
 		Outcome: Outcome{Refused, "refused and logged: the warrant has expired"},
 	})
 
-	kf := w.Family.Key()
-	a, err := attack.NewAttacker(attack.Leak{FamilyKey: &kf, UnitKeys: map[escrow.UnitID]escrow.UnitKey{t.warrant.UnitID: t.aliceKU}}, w.Family.ChecksumBits())
+	a, err := attack.NewAttacker(w, t.investigator())
 	if err != nil {
 		return err
 	}
-	e := attack.Measure(a, w.Tap.Captures(attack.Clipper), w.Sent(), t.warrant.Expires)
+	e := attack.Measure(a, w.Tap.Captures(attack.ClipperID), w.Sent(), t.warrant.Expires)
 	var before, during, after, others int
 	for _, r := range e.Recovered {
 		c := r.Conversation
@@ -179,4 +176,18 @@ func (t *tour) afterExpiry() error {
 		Cites: cites(refRisks1997),
 	})
 	return nil
+}
+
+// investigator is what the investigator holds after the warrant: the
+// family key, in the decrypt processor, and Alice's rebuilt unit key.
+func (t *tour) investigator() attack.Holdings {
+	kf := t.clip.Family().Key()
+	keys := attack.ClipperKeys{FamilyKey: &kf, UnitKeys: map[escrow.UnitID]escrow.UnitKey{t.warrant.UnitID: t.aliceKU}}
+	return attack.Holdings{{Scheme: attack.ClipperID, Since: t.warrant.Issued, Item: keys}}
+}
+
+// firstKS is the session key of Alice's first call, as the phones agreed it.
+func (t *tour) firstKS() escrow.SessionKey {
+	ks, _ := t.clip.SessionKey(t.first.Session)
+	return ks
 }

@@ -2,54 +2,48 @@ package scenario
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"time"
 
 	"github.com/escrowlab/escrowlab/attack"
-	"github.com/escrowlab/escrowlab/escrow"
 )
 
-// escrowLeak is the whole escrow system in an adversary's hands: both
-// agents' databases and the family key.
-func escrowLeak(w *attack.World) attack.Leak {
-	kf := w.Family.Key()
-	return attack.Leak{FamilyKey: &kf, Databases: [2]map[escrow.UnitID]escrow.KeyComponent{w.Agents[0].Database(), w.Agents[1].Database()}}
-}
-
 func (t *tour) leak() error {
-	w := t.w
+	w, agents := t.w, t.clip.Agents()
 	t.b.act("The leak", "The escrow system fails as its critics warned in 1997 and 2015: the keys leak.")
-	rng := rand.New(w.Rand())
 	w.Advance(90 * 24 * time.Hour)
 	t.leakAt = w.Now()
-	kf := w.Family.Key()
+	kf := t.clip.Family().Key()
+	escrowLeak, err := w.Leak(attack.EscrowDBs, attack.Target{})
+	if err != nil {
+		return err
+	}
 	t.b.step(Step{
 		Actor: "Intruder", Action: fmt.Sprintf("copies both escrow databases and the family key on %s", t.leakAt.Format(dateFormat)),
 		Values: []Value{
-			text(w.Agents[0].Name()+" database", fmt.Sprintf("%d components", w.Agents[0].Units())),
-			text(agentShort(w.Agents[1])+" database", fmt.Sprintf("%d components", w.Agents[1].Units())),
+			text(agents[0].Name()+" database", fmt.Sprintf("%d components", agents[0].Units())),
+			text(agentShort(agents[1])+" database", fmt.Sprintf("%d components", agents[1].Units())),
 			bytesv("family key KF", kf[:]),
 		},
 		Outcome: Outcome{Exposed, "every chip's unit key can now be rebuilt"},
 		Note:    "The intruder could be another state's spies or a criminal gang, as the 2015 articles warn. Splitting the key stops a careless clerk, not a determined adversary, and a leak cannot be undone: the keys are burned into chips already sold.",
 		Cites:   cites(refRisks1997, refDoormats2015, refNews004),
 	})
-	after, err := chatter(w, rng, 6, 3*24*time.Hour, nil)
+	after, err := chatter(w, t.rng, 6, 3*24*time.Hour, nil)
 	if err != nil {
 		return err
 	}
 
-	clipper, err := t.measure(escrowLeak(w), attack.Clipper, nil)
+	clipper, err := t.measure(escrowLeak, attack.ClipperID, nil)
 	if err != nil {
 		return err
 	}
-	fs, err := t.measure(escrowLeak(w), attack.E2EForwardSecret, nil)
+	fs, err := t.measure(escrowLeak, attack.E2EForwardSecretID, nil)
 	if err != nil {
 		return err
 	}
 	table := &Table{Caption: "Measured over the whole wiretap archive", Header: []string{"Scheme", "Sessions", "Opened", "Before the leak", "After the leak"}}
 	for _, e := range []attack.Exposure{clipper, fs} {
-		table.Rows = append(table.Rows, []string{schemeName(e.Scheme), fmt.Sprint(e.Total), fmt.Sprint(e.Opened), fmt.Sprint(e.OpenedBefore), fmt.Sprint(e.OpenedAfter)})
+		table.Rows = append(table.Rows, []Cell{Text(schemeTitle(e.Scheme)), Count(e.Total), Count(e.Opened), Count(e.OpenedBefore), Count(e.OpenedAfter)})
 	}
 	t.b.step(Step{
 		Actor: "Intruder's decrypt processor", Action: fmt.Sprintf("rebuilds every unit key and runs over the whole archive, including the %d calls made since the leak by people who do not know of it", len(after)),
@@ -62,11 +56,15 @@ func (t *tour) leak() error {
 		t.b.step(t.samples(clipper.Recovered))
 	}
 
-	all := escrowLeak(w)
+	all := escrowLeak
 	for _, p := range w.People {
-		all.Identities = append(all.Identities, p.Identity.PrivateKey())
+		seized, err := w.Leak(attack.DeviceSeizure, attack.Target{Person: p})
+		if err != nil {
+			return err
+		}
+		all = all.Merge(seized)
 	}
-	fs, err = t.measure(all, attack.E2EForwardSecret, nil)
+	fs, err = t.measure(all, attack.E2EForwardSecretID, nil)
 	if err != nil {
 		return err
 	}
@@ -96,15 +94,12 @@ func (t *tour) samples(rs []attack.Recovered) Step {
 	}
 }
 
-// schemeName names a scheme for readers.
-func schemeName(s attack.Scheme) string {
-	switch s {
-	case attack.Clipper:
-		return "Clipper (key escrow)"
-	case attack.E2EForwardSecret:
-		return "End-to-end, forward secret"
+// schemeTitle names a scheme for readers.
+func schemeTitle(id attack.SchemeID) string {
+	if s, err := attack.LookupScheme(string(id)); err == nil {
+		return s.Title
 	}
-	return string(s)
+	return string(id)
 }
 
 // summary ends the tour with the exposure matrix of its own archive:
@@ -112,25 +107,19 @@ func schemeName(s attack.Scheme) string {
 func (t *tour) summary() error {
 	w := t.w
 	target := attack.Target{Person: t.alice, Session: t.first.Session}
-	cells, err := w.Exposure(tourLeaks, tourSchemes, t.leakAt, target)
+	m, err := w.Matrix(tourLeaks, tourSchemes, t.leakAt, target)
 	if err != nil {
 		return err
 	}
-	before := 0
-	for _, c := range w.Sent() {
-		if c.At.Before(t.leakAt) {
-			before++
-		}
-	}
-	m := &attack.Matrix{
-		Config: attack.MatrixConfig{People: len(w.People), Sessions: len(w.Sent()), LeakAt: before, Seed: t.b.t.Seed},
-		World:  w, LeakAt: t.leakAt, Target: target, Cells: cells,
-	}
 	t.b.t.Summary = matrixTable(m)
+	escrowLeak, err := w.Leak(attack.EscrowDBs, attack.Target{})
+	if err != nil {
+		return err
+	}
 	var exps []attack.Exposure
 	var names []string
 	for _, s := range tourSchemes {
-		e, err := t.measure(escrowLeak(w), s, nil)
+		e, err := t.measure(escrowLeak, s, nil)
 		if err != nil {
 			return err
 		}
@@ -141,7 +130,9 @@ func (t *tour) summary() error {
 		heatMap("Share of this archive each leak opened, by scheme", m),
 	}
 	t.b.t.Summary.Caption = fmt.Sprintf("This archive under every leak, measured (%s: who called whom exposed too)", metadataMark)
-	t.b.t.Closing = append(matrixReading(m), "Key escrow stakes everyone's privacy on a few secrets staying secret forever, and does not bind the people it targets. Hence the cryptographers' verdict of 1997 and 2015: exceptional access rebuilds Clipper's weakness.")
-	t.b.cite([]int{refDoormats2015})
+	for _, p := range matrixReading(m) {
+		t.b.closing(p)
+	}
+	t.b.closing("Key escrow stakes everyone's privacy on a few secrets staying secret forever, and does not bind the people it targets. Hence the cryptographers' verdict of 1997 and 2015: exceptional access rebuilds Clipper's weakness.", refDoormats2015)
 	return nil
 }

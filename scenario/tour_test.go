@@ -51,14 +51,13 @@ func summaryCells(t *testing.T, tr *Transcript) map[string]map[string][2]int {
 	}
 	cells := make(map[string]map[string][2]int)
 	for _, r := range tr.Summary.Rows {
-		leak, _, _ := strings.Cut(r[0], ":")
+		leak := r[0].Text
 		cells[leak] = make(map[string][2]int)
 		for i, cell := range r[1:] {
-			var n, total int
-			if _, err := fmt.Sscanf(cell, "%d/%d", &n, &total); err != nil {
-				t.Fatalf("cell %q: %v", cell, err)
+			if cell.Kind != RatioCell {
+				t.Fatalf("cell %q is not a ratio", cell)
 			}
-			cells[leak][tr.Summary.Header[i+1]] = [2]int{n, total}
+			cells[leak][tr.Summary.Header[i+1]] = [2]int{cell.N, cell.Of}
 		}
 	}
 	return cells
@@ -95,8 +94,8 @@ func TestTourOutcomes(t *testing.T) {
 			if alice := cells["unit-key"]["clipper"][0]; alice < 3 || alice >= total {
 				t.Errorf("Alice's unit key opened %d/%d: want her calls (at least 3: before, during, after the warrant), not all", alice, total)
 			}
-			if !strings.Contains(strings.Join(tr.Closing, " "), fmt.Sprintf("revealed who called whom in %d/%d", total, total)) {
-				t.Errorf("closing does not report every caller identified by the family key: %q", tr.Closing)
+			if !strings.Contains(prose(tr.Closing), fmt.Sprintf("revealed who called whom in %d/%d", total, total)) {
+				t.Errorf("closing does not report every caller identified by the family key: %q", prose(tr.Closing))
 			}
 			// Quiz answers are worked out from the measurements.
 			answers := map[string]int{}
@@ -144,7 +143,7 @@ func TestTourShape(t *testing.T) {
 			}
 		}
 	}
-	joined := strings.Join(tr.Intro, " ")
+	joined := prose(tr.Intro)
 	for _, want := range []string{"teaching model", "classified", "seeded with 1"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("intro does not say %q", want)

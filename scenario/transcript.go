@@ -1,5 +1,7 @@
 package scenario
 
+import "fmt"
+
 // Transcript is the record of one scenario run: what happened, in order,
 // who did it, the values involved and why each step matters. Renderers in
 // package report turn it into text, Markdown, JSON or HTML; nothing in it
@@ -8,13 +10,20 @@ type Transcript struct {
 	Scenario   string      // the scenario's id, such as "tour"
 	Title      string      // its title
 	Seed       uint64      // the seed that replays this run exactly
-	Intro      []string    // paragraphs before the first act
+	Intro      []Paragraph // paragraphs before the first act
 	Acts       []Act       // the acts, in order
 	Summary    *Table      // the closing summary, if any
-	Closing    []string    // paragraphs after the summary
+	Closing    []Paragraph // paragraphs after the summary
 	References []Reference // every reference cited, in number order
 	Failed     int         // predictions that did not hold (scenarios written as data)
 	Charts     []Chart     // figures of measured results, for renderers that draw
+}
+
+// Paragraph is prose with the references it cites, kept apart so that
+// each renderer writes citations its own way (a link, a superscript).
+type Paragraph struct {
+	Text  string
+	Cites []int // numbers of the references it relies on
 }
 
 // Act is one numbered part of a transcript.
@@ -84,8 +93,71 @@ const (
 type Table struct {
 	Caption string
 	Header  []string
-	Rows    [][]string
+	Rows    [][]Cell
 }
+
+// Cell is one table cell. A count or a ratio of counts stays a number
+// until a renderer formats it.
+type Cell struct {
+	Kind CellKind
+	Text string // the text of a TextCell
+	N    int    // a CountCell's count, or a RatioCell's numerator
+	Of   int    // a RatioCell's denominator
+	Mark string // a symbol after the value that the table's caption explains, such as ◆
+}
+
+// CellKind says what a cell holds.
+type CellKind int
+
+// Cell kinds.
+const (
+	TextCell  CellKind = iota // words, or a measurement with its unit ("15.0 ms")
+	CountCell                 // a whole number: N
+	RatioCell                 // N of Of, shown with its percentage
+)
+
+// Text returns a cell holding s.
+func Text(s string) Cell { return Cell{Kind: TextCell, Text: s} }
+
+// Count returns a cell holding the number n.
+func Count(n int) Cell { return Cell{Kind: CountCell, N: n} }
+
+// Ratio returns a cell holding n of of.
+func Ratio(n, of int) Cell { return Cell{Kind: RatioCell, N: n, Of: of} }
+
+// Texts returns a row of text cells.
+func Texts(s ...string) []Cell {
+	row := make([]Cell, len(s))
+	for i, x := range s {
+		row[i] = Text(x)
+	}
+	return row
+}
+
+// Percent returns a ratio cell's percentage, rounded half up; 0 for a cell
+// of nothing.
+func (c Cell) Percent() int { return percent(c.N, c.Of) }
+
+// String writes the cell plainly, as every text renderer shows it: counts
+// with thousands separators, ratios as "3/16 19%", then the mark.
+func (c Cell) String() string {
+	var s string
+	switch c.Kind {
+	case CountCell:
+		s = count(c.N)
+	case RatioCell:
+		s = fmt.Sprintf("%d/%d %d%%", c.N, c.Of, c.Percent())
+	default:
+		s = c.Text
+	}
+	if c.Mark != "" {
+		s += " " + c.Mark
+	}
+	return s
+}
+
+// Numeric reports whether the cell holds a number.
+func (c Cell) Numeric() bool { return c.Kind != TextCell }
 
 // Reference is one source the transcript cites. Numbers match
 // docs/references.md.

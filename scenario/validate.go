@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/internal/ids"
 )
 
 // Defaults for a scenario file's traffic.
@@ -20,7 +21,7 @@ func (p *parser) check() {
 	s := p.spec
 	t := &s.Traffic
 	if len(s.Schemes) == 0 {
-		s.Schemes = slices.Clone(attack.Schemes)
+		s.Schemes = attack.SchemeIDs()
 	}
 	if t.Messages == 0 {
 		t.Messages = defaultMessages
@@ -73,7 +74,7 @@ func (p *parser) check() {
 	}
 	for _, r := range p.schemeRefs {
 		if p.schemesAt != nil && !slices.Contains(s.Schemes, r.scheme) {
-			p.errorf(r.at, "expect.scheme: %s is not among the schemes this file lists (%s)", r.scheme, attack.IDs(s.Schemes))
+			p.errorf(r.at, "expect.scheme: %s is not among the schemes this file lists (%s)", r.scheme, ids.Join(s.Schemes))
 		}
 	}
 	for _, x := range s.Expect {

@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/internal/ids"
 	"github.com/escrowlab/escrowlab/report"
 	"github.com/escrowlab/escrowlab/scenario"
 )
@@ -16,12 +17,12 @@ func matrixCommand() *cli.Command {
 		Name:      "matrix",
 		Usage:     "every leak against every scheme, measured over a captured archive",
 		UsageText: "escrowlab matrix [--people N] [--sessions T] [--leak-at K] [--leak IDS] [--scheme IDS] [--seed N] [--json] [--no-color]",
-		Description: `Generates traffic among N people over T sessions, records it under six
-schemes, places a leak after session K, and measures what each kind of leak
+		Description: `Generates traffic among N people over T sessions, records it under every
+scheme, places a leak after session K, and measures what each kind of leak
 opens, before and after the leak, and whose calls it reveals.
 
-Leaks: ` + attack.IDs(attack.Leaks) + `
-Schemes: ` + attack.IDs(attack.Schemes) + `
+Leaks: ` + ids.Join(attack.LeakIDs()) + `
+Schemes: ` + ids.Join(attack.SchemeIDs()) + `
 
 Examples:
    escrowlab matrix
@@ -46,16 +47,16 @@ func runMatrix(c *cli.Context) error {
 	if c.Args().Present() {
 		return usagef("matrix takes no arguments, got %q", c.Args().First())
 	}
-	cfg := attack.MatrixConfig{People: c.Int("people"), Sessions: c.Int("sessions"), LeakAt: c.Int("leak-at")}
+	cfg := attack.MatrixConfig{People: c.Int("people"), Sessions: c.Int("sessions"), LeakAfter: c.Int("leak-at")}
 	switch {
 	case cfg.People < 2 || cfg.People > attack.MaxPeople:
 		return usagef("invalid --people %d: want 2 to %d", cfg.People, attack.MaxPeople)
 	case cfg.Sessions < 1 || cfg.Sessions > attack.MaxSessions:
 		return usagef("invalid --sessions %d: want 1 to %d", cfg.Sessions, attack.MaxSessions)
 	case !c.IsSet("leak-at"):
-		cfg.LeakAt = cfg.Sessions / 2
-	case cfg.LeakAt < 0 || cfg.LeakAt > cfg.Sessions:
-		return usagef("invalid --leak-at %d: want 0 to %d (the number of sessions)", cfg.LeakAt, cfg.Sessions)
+		cfg.LeakAfter = cfg.Sessions / 2
+	case cfg.LeakAfter < 0 || cfg.LeakAfter > cfg.Sessions:
+		return usagef("invalid --leak-at %d: want 0 to %d (the number of sessions)", cfg.LeakAfter, cfg.Sessions)
 	}
 	var err error
 	if cfg.Leaks, err = parseIDs(c.String("leak"), attack.ParseLeak); err != nil {

@@ -1,0 +1,102 @@
+package attack
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/escrowlab/escrowlab/escrow"
+)
+
+// Helpers for schemes built on escrowed chips (clipper, threshold): the
+// call between two chips and the decrypt processor's reading of it.
+
+// ChipRecord is a call between escrowed chips as it crosses the wire: the
+// two key-exchange values, then one transmission (LEAF, IV, ciphertext)
+// per message.
+type ChipRecord struct {
+	Exchange      [2][32]byte
+	Transmissions []*escrow.Transmission
+}
+
+// chipCall holds c on the chips that chip picks: the phones agree a
+// session key KS by key exchange, and for each message the sender's chip
+// encrypts and attaches a LEAF while the receiver's chip checks the LEAF,
+// decrypts, and must get exactly what was said.
+func chipCall(rand io.Reader, c *Conversation, chip func(*Person) *escrow.Device) (*ChipRecord, escrow.SessionKey, error) {
+	a, err := escrow.NewKeyExchange(rand)
+	if err != nil {
+		return nil, escrow.SessionKey{}, err
+	}
+	b, err := escrow.NewKeyExchange(rand)
+	if err != nil {
+		return nil, escrow.SessionKey{}, err
+	}
+	rec := &ChipRecord{Exchange: [2][32]byte{a.Public(), b.Public()}}
+	ks, err := a.SessionKey(b.Public())
+	if err != nil {
+		return nil, ks, err
+	}
+	if kb, err := b.SessionKey(a.Public()); err != nil || kb != ks {
+		return nil, ks, fmt.Errorf("the phones derived different session keys (%v)", err)
+	}
+	for _, m := range c.Messages {
+		t, err := chip(c.Sender(m)).Encrypt(rand, ks, []byte(m.Text))
+		if err != nil {
+			return nil, ks, err
+		}
+		to := c.Receiver(m)
+		got, err := chip(to).Decrypt(ks, t)
+		if err != nil {
+			return nil, ks, fmt.Errorf("%s's phone: %w", to.Name, err)
+		}
+		if string(got) != m.Text {
+			return nil, ks, fmt.Errorf("%s's phone decrypted %q, but %q was sent", to.Name, got, m.Text)
+		}
+		rec.Transmissions = append(rec.Transmissions, t)
+	}
+	return rec, ks, nil
+}
+
+// openChipCall reads a chip call as a decrypt processor does: with the
+// session key if the adversary holds it; otherwise, for each LEAF whose
+// unit key proc holds, the session key unwrapped from that LEAF. Whose
+// chips sent the LEAFs comes out of every LEAF that proc can open.
+func openChipCall(rec *ChipRecord, proc *escrow.DecryptProcessor, ks *escrow.SessionKey, owner func(escrow.UnitID) *Person) Opening {
+	var o Opening
+	if ks != nil {
+		o.Texts = decryptChipCall(rec, *ks)
+	}
+	if proc == nil {
+		return o
+	}
+	for _, t := range rec.Transmissions {
+		leaf, err := proc.ReadLEAF(t.LEAF)
+		if err != nil {
+			continue
+		}
+		if p := owner(leaf.UnitID); p != nil {
+			o.Who = append(o.Who, p)
+		}
+		if o.Texts != nil || !proc.HasUnitKey(leaf.UnitID) {
+			continue
+		}
+		if k, err := proc.SessionKey(leaf.UnitID, t.LEAF); err == nil {
+			o.Texts = decryptChipCall(rec, k)
+		}
+	}
+	return o
+}
+
+// decryptChipCall decrypts every transmission under ks, or returns nil if
+// any fails.
+func decryptChipCall(rec *ChipRecord, ks escrow.SessionKey) []string {
+	texts := make([]string, 0, len(rec.Transmissions))
+	for _, t := range rec.Transmissions {
+		p, err := escrow.DecryptTraffic(ks, t.IV, t.Ciphertext)
+		if err != nil {
+			return nil
+		}
+		texts = append(texts, string(p))
+	}
+	return texts
+}

@@ -1,0 +1,229 @@
+package attack
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+
+	"github.com/escrowlab/escrowlab/escrow"
+)
+
+// ClipperID is the Escrowed Encryption Standard of 1994: Skipjack traffic
+// with a LEAF, each chip's unit key split between two escrow agents.
+const ClipperID SchemeID = "clipper"
+
+// The two escrow agents named by the US government in February 1994.
+const (
+	FirstAgentName  = "NIST"
+	SecondAgentName = "Treasury Automated Systems Division"
+)
+
+// The leaks of an escrow system. Each escrowed-chip scheme (clipper,
+// threshold) says what it loses in each.
+const (
+	// FamilyKeyLeak: the family key KF alone.
+	FamilyKeyLeak LeakID = "family-key"
+	// Agent1DB: the first escrow agent's database.
+	Agent1DB LeakID = "agent1-db"
+	// Agent2DB: the second escrow agent's database.
+	Agent2DB LeakID = "agent2-db"
+	// EscrowDBs: every escrow agent's database and the family key.
+	EscrowDBs LeakID = "escrow-dbs"
+	// UnitKeyLeak: one person's unit key, with KF, kept by an officer after
+	// a warrant expired.
+	UnitKeyLeak LeakID = "unit-key"
+)
+
+func init() {
+	RegisterScheme(SchemeInfo{
+		ID: ClipperID, Title: "Clipper (key escrow)", Order: 10,
+		Description: "the Escrowed Encryption Standard of 1994: Skipjack with a LEAF, each chip's unit key split between two escrow agents",
+		New:         newClipper,
+	})
+	RegisterLeak(LeakInfo{ID: FamilyKeyLeak, Words: "the family key KF", Order: 10})
+	RegisterLeak(LeakInfo{ID: Agent1DB, Words: "agent 1's database", Order: 20})
+	RegisterLeak(LeakInfo{ID: Agent2DB, Words: "agent 2's database", Order: 30})
+	RegisterLeak(LeakInfo{ID: EscrowDBs, Words: "every database and KF", Order: 50})
+	RegisterLeak(LeakInfo{ID: UnitKeyLeak, Words: "{person}'s unit key, kept", Needs: NeedsPerson, Order: 60})
+}
+
+// Clipper is the EES deployed in one world: a family key, the two escrow
+// agents, the chip factory, a chip in each person's phone, and the session
+// key of every call, as the two phones knew it.
+type Clipper struct {
+	family   *escrow.Family
+	agents   [2]*escrow.EscrowAgent
+	facility *escrow.Facility
+	rand     io.Reader
+	chips    map[*Person]*escrow.Device
+	owners   map[escrow.UnitID]*Person
+	keys     map[int]escrow.SessionKey // by session
+}
+
+// ClipperKeys is Clipper key material in an adversary's hands. Any field
+// may be empty; an adversary's items are combined when it opens sessions.
+type ClipperKeys struct {
+	FamilyKey *escrow.FamilyKey
+	Databases [2]map[escrow.UnitID]escrow.KeyComponent // each agent's, if it leaked
+	UnitKeys  map[escrow.UnitID]escrow.UnitKey
+	Sessions  map[int]escrow.SessionKey // session keys, by session
+}
+
+func newClipper(env Env) (Scheme, error) {
+	bits := env.ChecksumBits
+	if bits == 0 {
+		bits = escrow.DefaultChecksumBits
+	}
+	kf, err := escrow.NewFamilyKey(env.Rand)
+	if err != nil {
+		return nil, err
+	}
+	family, err := escrow.NewFamily(kf, bits)
+	if err != nil {
+		return nil, err
+	}
+	c := &Clipper{
+		family: family, rand: env.Rand,
+		agents: [2]*escrow.EscrowAgent{escrow.NewEscrowAgent(FirstAgentName), escrow.NewEscrowAgent(SecondAgentName)},
+		chips:  map[*Person]*escrow.Device{}, owners: map[escrow.UnitID]*Person{}, keys: map[int]escrow.SessionKey{},
+	}
+	if c.facility, err = escrow.NewFacility(family, c.agents[0], c.agents[1]); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Family returns the chip family: its family key and LEAF format.
+func (c *Clipper) Family() *escrow.Family { return c.family }
+
+// Agents returns the two escrow agents.
+func (c *Clipper) Agents() [2]*escrow.EscrowAgent { return c.agents }
+
+// Chip returns p's Clipper chip, or nil.
+func (c *Clipper) Chip(p *Person) *escrow.Device { return c.chips[p] }
+
+// Owner returns the person whose chip has unit ID id, or nil.
+func (c *Clipper) Owner(id escrow.UnitID) *Person { return c.owners[id] }
+
+// SessionKey returns the key both phones agreed for session, as they knew
+// it: ground truth for narration, never given to an adversary except by a
+// leak.
+func (c *Clipper) SessionKey(session int) (escrow.SessionKey, bool) {
+	ks, ok := c.keys[session]
+	return ks, ok
+}
+
+// UnitKey rebuilds p's unit key from the two agents' databases.
+func (c *Clipper) UnitKey(p *Person) escrow.UnitKey {
+	id := c.chips[p].UnitID()
+	return escrow.CombineComponents(c.agents[0].Database()[id], c.agents[1].Database()[id])
+}
+
+// Enrol has the factory make p's chip and deposit the two halves of its
+// unit key with the agents.
+func (c *Clipper) Enrol(p *Person, rand io.Reader) error {
+	d, err := c.facility.Manufacture(rand)
+	if err != nil {
+		return err
+	}
+	c.chips[p], c.owners[d.UnitID()] = d, p
+	return nil
+}
+
+// Call holds a conversation on the two people's chips.
+func (c *Clipper) Call(conv *Conversation) (Record, error) {
+	rec, ks, err := chipCall(c.rand, conv, c.Chip)
+	if err != nil {
+		return nil, err
+	}
+	c.keys[conv.Session] = ks
+	return rec, nil
+}
+
+// Lose says what each escrow leak gives away. A seized phone gives up
+// nothing: the chip cannot read out its keys.
+func (c *Clipper) Lose(id LeakID, t Target) ([]any, error) {
+	kf := c.family.Key()
+	dbs := [2]map[escrow.UnitID]escrow.KeyComponent{c.agents[0].Database(), c.agents[1].Database()}
+	switch id {
+	case FamilyKeyLeak:
+		return []any{ClipperKeys{FamilyKey: &kf}}, nil
+	case Agent1DB:
+		return []any{ClipperKeys{Databases: [2]map[escrow.UnitID]escrow.KeyComponent{dbs[0], nil}}}, nil
+	case Agent2DB:
+		return []any{ClipperKeys{Databases: [2]map[escrow.UnitID]escrow.KeyComponent{nil, dbs[1]}}}, nil
+	case EscrowDBs:
+		return []any{ClipperKeys{FamilyKey: &kf, Databases: dbs}}, nil
+	case UnitKeyLeak:
+		if c.chips[t.Person] == nil {
+			return nil, fmt.Errorf("%s has no chip", t.Person.Name)
+		}
+		return []any{ClipperKeys{FamilyKey: &kf, UnitKeys: map[escrow.UnitID]escrow.UnitKey{c.chips[t.Person].UnitID(): c.UnitKey(t.Person)}}}, nil
+	case SessionKeyLeak:
+		ks, ok := c.keys[t.Session]
+		if !ok {
+			return nil, fmt.Errorf("no session %d", t.Session)
+		}
+		return []any{ClipperKeys{Sessions: map[int]escrow.SessionKey{t.Session: ks}}}, nil
+	}
+	return nil, nil
+}
+
+// Opener combines every ClipperKeys item h holds. With KF it builds a
+// decrypt processor holding each unit key it has or can rebuild from
+// both databases. Where only one database leaked, the missing component
+// counts as zero: the single component is tried as if it were the key,
+// fails, and Measure shows that it did.
+func (c *Clipper) Opener(h Holdings) (Opener, error) {
+	var k ClipperKeys
+	k.UnitKeys, k.Sessions = map[escrow.UnitID]escrow.UnitKey{}, map[int]escrow.SessionKey{}
+	for _, it := range h.Items(ClipperID) {
+		x, ok := it.(ClipperKeys)
+		if !ok {
+			continue
+		}
+		k.FamilyKey = cmp.Or(k.FamilyKey, x.FamilyKey)
+		for i, db := range x.Databases {
+			k.Databases[i] = mergeMaps(k.Databases[i], db)
+		}
+		k.UnitKeys = mergeMaps(k.UnitKeys, x.UnitKeys)
+		k.Sessions = mergeMaps(k.Sessions, x.Sessions)
+	}
+	o := &clipperOpener{c: c, sessions: k.Sessions}
+	if k.FamilyKey == nil {
+		return o, nil
+	}
+	family, err := escrow.NewFamily(*k.FamilyKey, c.family.ChecksumBits())
+	if err != nil {
+		return nil, err
+	}
+	o.proc = escrow.NewDecryptProcessor(family)
+	for _, db := range k.Databases {
+		for id := range db {
+			o.proc.AddUnitKey(id, escrow.CombineComponents(k.Databases[0][id], k.Databases[1][id]))
+		}
+	}
+	for id, ku := range k.UnitKeys {
+		o.proc.AddUnitKey(id, ku)
+	}
+	return o, nil
+}
+
+// clipperOpener reads Clipper calls with what one adversary holds.
+type clipperOpener struct {
+	c        *Clipper
+	proc     *escrow.DecryptProcessor // nil without the family key
+	sessions map[int]escrow.SessionKey
+}
+
+func (o *clipperOpener) Open(c Capture) Opening {
+	rec, ok := c.Record.(*ChipRecord)
+	if !ok {
+		return Opening{}
+	}
+	var ks *escrow.SessionKey
+	if k, ok := o.sessions[c.Session]; ok {
+		ks = &k
+	}
+	return openChipCall(rec, o.proc, ks, o.c.Owner)
+}

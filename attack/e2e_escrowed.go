@@ -1,0 +1,116 @@
+package attack
+
+import (
+	"crypto/ecdh"
+	"io"
+
+	"github.com/escrowlab/escrowlab/e2e"
+)
+
+// E2EEscrowedID is forward-secret end-to-end encryption plus a copy of
+// every session's keys sealed to an authority: the "exceptional access"
+// demanded in 2015.
+const E2EEscrowedID SchemeID = "e2e-escrowed"
+
+// AuthorityKeyLeak is the e2e-escrowed authority's private key.
+const AuthorityKeyLeak LeakID = "authority-key"
+
+func init() {
+	RegisterScheme(SchemeInfo{
+		ID: E2EEscrowedID, Title: "End-to-end with exceptional access", Order: 60,
+		Description: "forward secrecy plus a copy of every session key for an authority, the exceptional access demanded in 2015",
+		New:         newEscrowedE2E,
+	})
+	RegisterLeak(LeakInfo{ID: AuthorityKeyLeak, Words: "the authority's key", Order: 90})
+}
+
+// EscrowedE2E is a forward-secret messaging app with exceptional access,
+// deployed in one world: the authority and its key pair, an identity key in
+// each person's app, and the keys of every session.
+type EscrowedE2E struct {
+	authority *e2e.Authority
+	ids       identities
+	rand      io.Reader
+	sessions  e2eSessions
+}
+
+// EscrowedRecord is an e2e-escrowed session on the wire: the handshake and
+// messages of a forward-secret session, and the escrow field, the session's
+// keys sealed to the authority.
+type EscrowedRecord struct {
+	HandshakeRecord
+	Escrow []byte
+}
+
+// authorityKey is the authority's private key in an adversary's hands.
+type authorityKey struct{ key *ecdh.PrivateKey }
+
+func newEscrowedE2E(env Env) (Scheme, error) {
+	a, err := e2e.NewAuthority(env.Rand)
+	if err != nil {
+		return nil, err
+	}
+	return &EscrowedE2E{authority: a, ids: newIdentities(), rand: env.Rand, sessions: e2eSessions{}}, nil
+}
+
+// Enrol makes p's identity key.
+func (s *EscrowedE2E) Enrol(p *Person, rand io.Reader) error { return s.ids.enrol(p, rand) }
+
+// Call runs the handshake and seals the session's keys to the authority,
+// then carries the conversation.
+func (s *EscrowedE2E) Call(c *Conversation) (Record, error) {
+	hs, caller, callee, err := s.ids.handshake(s.rand, c)
+	if err != nil {
+		return nil, err
+	}
+	rec := &EscrowedRecord{HandshakeRecord: *hs}
+	if rec.Escrow, err = caller.EscrowTo(s.authority.Public()); err != nil {
+		return nil, err
+	}
+	if rec.Sealed, err = converse(c, caller, callee); err != nil {
+		return nil, err
+	}
+	s.sessions[c.Session] = caller.Keys()
+	return rec, nil
+}
+
+// Lose gives away the authority's key, a seized phone's identity key, or
+// one session's keys.
+func (s *EscrowedE2E) Lose(id LeakID, t Target) ([]any, error) {
+	if id == AuthorityKeyLeak {
+		return []any{authorityKey{s.authority.PrivateKey()}}, nil
+	}
+	return s.ids.lose(id, t, s.sessions)
+}
+
+// Opener prepares an adversary's attempts: those against any
+// forward-secret session, and the escrow field under each authority key
+// it holds.
+func (s *EscrowedE2E) Opener(h Holdings) (Opener, error) {
+	o := escrowedOpener{handshakeOpener: newHandshakeOpener(h, E2EEscrowedID, s.ids.owners)}
+	for _, it := range h.Items(E2EEscrowedID) {
+		if k, ok := it.(authorityKey); ok {
+			o.authority = append(o.authority, k.key)
+		}
+	}
+	return o, nil
+}
+
+type escrowedOpener struct {
+	*handshakeOpener
+	authority []*ecdh.PrivateKey
+}
+
+func (o escrowedOpener) Open(c Capture) Opening {
+	rec, ok := c.Record.(*EscrowedRecord)
+	if !ok {
+		return Opening{}
+	}
+	var extra []e2e.Keys
+	for _, priv := range o.authority {
+		if k, err := e2e.OpenEscrow(priv, rec.Escrow); err == nil {
+			extra = append(extra, k)
+		}
+	}
+	return o.open(c.Session, &rec.HandshakeRecord, extra)
+}

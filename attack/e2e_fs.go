@@ -1,0 +1,72 @@
+package attack
+
+import (
+	"io"
+
+	"github.com/escrowlab/escrowlab/e2e"
+)
+
+// E2EForwardSecretID is end-to-end encryption with forward secrecy: an
+// ephemeral, signed key exchange per session, whose secrets are wiped
+// when it ends.
+const E2EForwardSecretID SchemeID = "e2e-fs"
+
+func init() {
+	RegisterScheme(SchemeInfo{
+		ID: E2EForwardSecretID, Title: "End-to-end, forward secret", Order: 50,
+		Description: "end-to-end encryption with forward secrecy: fresh keys for every session, erased when it ends",
+		New:         func(env Env) (Scheme, error) { return newForwardSecret(env), nil },
+	})
+}
+
+// ForwardSecret is a forward-secret messaging app deployed in one world:
+// an identity key in each person's app, and the keys of every session, as
+// the two apps knew them while it lasted.
+type ForwardSecret struct {
+	ids      identities
+	rand     io.Reader
+	sessions e2eSessions
+}
+
+func newForwardSecret(env Env) *ForwardSecret {
+	return &ForwardSecret{ids: newIdentities(), rand: env.Rand, sessions: e2eSessions{}}
+}
+
+// Identity returns p's identity key in this app, or nil.
+func (f *ForwardSecret) Identity(p *Person) *e2e.Identity { return f.ids.keys[p] }
+
+// Enrol makes p's identity key, which only ever signs.
+func (f *ForwardSecret) Enrol(p *Person, rand io.Reader) error { return f.ids.enrol(p, rand) }
+
+// Call runs the ephemeral handshake, then the conversation.
+func (f *ForwardSecret) Call(c *Conversation) (Record, error) {
+	rec, caller, callee, err := f.ids.handshake(f.rand, c)
+	if err != nil {
+		return nil, err
+	}
+	if rec.Sealed, err = converse(c, caller, callee); err != nil {
+		return nil, err
+	}
+	f.sessions[c.Session] = caller.Keys()
+	return rec, nil
+}
+
+// Lose gives away a seized phone's identity key, or one session's keys.
+func (f *ForwardSecret) Lose(id LeakID, t Target) ([]any, error) {
+	return f.ids.lose(id, t, f.sessions)
+}
+
+// Opener prepares an adversary's attempts against recorded sessions.
+func (f *ForwardSecret) Opener(h Holdings) (Opener, error) {
+	return fsOpener{newHandshakeOpener(h, E2EForwardSecretID, f.ids.owners)}, nil
+}
+
+type fsOpener struct{ *handshakeOpener }
+
+func (o fsOpener) Open(c Capture) Opening {
+	rec, ok := c.Record.(*HandshakeRecord)
+	if !ok {
+		return Opening{}
+	}
+	return o.open(c.Session, rec, nil)
+}

@@ -1,0 +1,218 @@
+package attack
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+
+	"github.com/escrowlab/escrowlab/escrow"
+)
+
+// ThresholdID is Clipper with each unit key split k-of-n among n escrow
+// agents instead of 2-of-2 between two. It is the worked example of
+// docs/extending.md: a complete scheme, with the leak it adds, in one file.
+const ThresholdID SchemeID = "threshold"
+
+// QuorumDBs is the leak the threshold scheme adds: just enough agents'
+// databases to rebuild every unit key, with the family key. A scheme with
+// no rule of its own for it loses what it loses when every database
+// leaks: for Clipper's two agents, a quorum is both.
+const QuorumDBs LeakID = "quorum-dbs"
+
+// The threshold arrangement: each unit key split into ThresholdN shares,
+// any ThresholdK of which rebuild it.
+const (
+	ThresholdN = 5
+	ThresholdK = 3
+)
+
+func init() {
+	RegisterScheme(SchemeInfo{
+		ID: ThresholdID, Title: "Threshold escrow", Order: 20,
+		Description: fmt.Sprintf("Clipper with each unit key split %d-of-%d among %d escrow agents", ThresholdK, ThresholdN, ThresholdN),
+		New:         newThreshold,
+	})
+	RegisterLeak(LeakInfo{ID: QuorumDBs, Words: "a quorum of databases, KF", Like: EscrowDBs, Order: 40})
+}
+
+// Threshold is threshold escrow deployed in one world: its own chip family
+// and family key, ThresholdN escrow agents, a chip in each person's phone,
+// and the session key of every call, as the two phones knew it.
+type Threshold struct {
+	family   *escrow.Family
+	agents   []*escrow.EscrowAgent
+	facility *escrow.ThresholdFacility
+	rand     io.Reader
+	chips    map[*Person]*escrow.Device
+	owners   map[escrow.UnitID]*Person
+	keys     map[int]escrow.SessionKey // by session
+}
+
+// thresholdKeys is threshold key material in an adversary's hands.
+type thresholdKeys struct {
+	familyKey *escrow.FamilyKey
+	shares    map[int]map[escrow.UnitID]escrow.KeyComponent // agents' databases, by agent number from 0
+	unitKeys  map[escrow.UnitID]escrow.UnitKey
+	sessions  map[int]escrow.SessionKey
+}
+
+func newThreshold(env Env) (Scheme, error) {
+	bits := cmp.Or(env.ChecksumBits, escrow.DefaultChecksumBits)
+	kf, err := escrow.NewFamilyKey(env.Rand)
+	if err != nil {
+		return nil, err
+	}
+	family, err := escrow.NewFamily(kf, bits)
+	if err != nil {
+		return nil, err
+	}
+	t := &Threshold{family: family, rand: env.Rand, chips: map[*Person]*escrow.Device{}, owners: map[escrow.UnitID]*Person{}, keys: map[int]escrow.SessionKey{}}
+	for i := range ThresholdN {
+		t.agents = append(t.agents, escrow.NewEscrowAgent(fmt.Sprintf("Escrow agent %c", 'A'+i)))
+	}
+	if t.facility, err = escrow.NewThresholdFacility(family, ThresholdK, t.agents); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// Enrol has the factory make p's chip and deposit one share of its unit
+// key with each agent.
+func (t *Threshold) Enrol(p *Person, rand io.Reader) error {
+	d, err := t.facility.Manufacture(rand)
+	if err != nil {
+		return err
+	}
+	t.chips[p], t.owners[d.UnitID()] = d, p
+	return nil
+}
+
+func (t *Threshold) chip(p *Person) *escrow.Device  { return t.chips[p] }
+func (t *Threshold) owner(id escrow.UnitID) *Person { return t.owners[id] }
+
+// Call holds a conversation on the two people's chips.
+func (t *Threshold) Call(c *Conversation) (Record, error) {
+	rec, ks, err := chipCall(t.rand, c, t.chip)
+	if err != nil {
+		return nil, err
+	}
+	t.keys[c.Session] = ks
+	return rec, nil
+}
+
+// Lose says what each escrow leak gives away: agent 1 and agent 2 are the
+// first two of the ThresholdN agents.
+func (t *Threshold) Lose(id LeakID, target Target) ([]any, error) {
+	kf := t.family.Key()
+	switch id {
+	case FamilyKeyLeak:
+		return []any{thresholdKeys{familyKey: &kf}}, nil
+	case Agent1DB:
+		return t.databases(nil, 1, 1), nil
+	case Agent2DB:
+		return t.databases(nil, 2, 2), nil
+	case QuorumDBs:
+		return t.databases(&kf, 1, ThresholdK), nil
+	case EscrowDBs:
+		return t.databases(&kf, 1, ThresholdN), nil
+	case UnitKeyLeak:
+		d := t.chips[target.Person]
+		if d == nil {
+			return nil, fmt.Errorf("%s has no threshold chip", target.Person.Name)
+		}
+		shares := map[int]escrow.KeyComponent{}
+		for i, a := range t.agents {
+			shares[i] = a.Database()[d.UnitID()]
+		}
+		ku, err := escrow.CombineShares(shares)
+		if err != nil {
+			return nil, err
+		}
+		return []any{thresholdKeys{familyKey: &kf, unitKeys: map[escrow.UnitID]escrow.UnitKey{d.UnitID(): ku}}}, nil
+	case SessionKeyLeak:
+		ks, ok := t.keys[target.Session]
+		if !ok {
+			return nil, fmt.Errorf("no session %d", target.Session)
+		}
+		return []any{thresholdKeys{sessions: map[int]escrow.SessionKey{target.Session: ks}}}, nil
+	}
+	return nil, nil
+}
+
+// databases is a leak of the databases of agents first to last (counting
+// from 1), with the family key if kf is not nil.
+func (t *Threshold) databases(kf *escrow.FamilyKey, first, last int) []any {
+	k := thresholdKeys{familyKey: kf, shares: map[int]map[escrow.UnitID]escrow.KeyComponent{}}
+	for i := first - 1; i < last; i++ {
+		k.shares[i] = t.agents[i].Database()
+	}
+	return []any{k}
+}
+
+// Opener combines every thresholdKeys item h holds. With KF it builds a
+// decrypt processor holding each unit key it has or can interpolate from
+// the shares it holds: with fewer than ThresholdK shares the interpolation
+// yields a wrong key, as it must, and Measure shows that it fails.
+func (t *Threshold) Opener(h Holdings) (Opener, error) {
+	k := thresholdKeys{shares: map[int]map[escrow.UnitID]escrow.KeyComponent{}, unitKeys: map[escrow.UnitID]escrow.UnitKey{}, sessions: map[int]escrow.SessionKey{}}
+	for _, it := range h.Items(ThresholdID) {
+		x, ok := it.(thresholdKeys)
+		if !ok {
+			continue
+		}
+		k.familyKey = cmp.Or(k.familyKey, x.familyKey)
+		for i, db := range x.shares {
+			k.shares[i] = mergeMaps(k.shares[i], db)
+		}
+		k.unitKeys = mergeMaps(k.unitKeys, x.unitKeys)
+		k.sessions = mergeMaps(k.sessions, x.sessions)
+	}
+	o := &thresholdOpener{t: t, sessions: k.sessions}
+	if k.familyKey == nil {
+		return o, nil
+	}
+	family, err := escrow.NewFamily(*k.familyKey, t.family.ChecksumBits())
+	if err != nil {
+		return nil, err
+	}
+	o.proc = escrow.NewDecryptProcessor(family)
+	byUnit := map[escrow.UnitID]map[int]escrow.KeyComponent{}
+	for agent, db := range k.shares {
+		for id, c := range db {
+			if byUnit[id] == nil {
+				byUnit[id] = map[int]escrow.KeyComponent{}
+			}
+			byUnit[id][agent] = c
+		}
+	}
+	for id, shares := range byUnit {
+		ku, err := escrow.CombineShares(shares)
+		if err != nil {
+			return nil, err
+		}
+		o.proc.AddUnitKey(id, ku)
+	}
+	for id, ku := range k.unitKeys {
+		o.proc.AddUnitKey(id, ku)
+	}
+	return o, nil
+}
+
+// thresholdOpener reads threshold calls with what one adversary holds.
+type thresholdOpener struct {
+	t        *Threshold
+	proc     *escrow.DecryptProcessor // nil without the family key
+	sessions map[int]escrow.SessionKey
+}
+
+func (o *thresholdOpener) Open(c Capture) Opening {
+	rec, ok := c.Record.(*ChipRecord)
+	if !ok {
+		return Opening{}
+	}
+	var ks *escrow.SessionKey
+	if k, ok := o.sessions[c.Session]; ok {
+		ks = &k
+	}
+	return openChipCall(rec, o.proc, ks, o.t.owner)
+}
