@@ -75,16 +75,16 @@ func (h *Handshake) Finish(reply []byte) (*Session, error) {
 	}
 	defer h.wipe()
 	if len(reply) != ReplySize {
-		return nil, fmt.Errorf("%w: reply is %d bytes, want %d", ErrMalformed, len(reply), ReplySize)
+		return nil, fmt.Errorf("e2e: reply is %d bytes, want %d: %w", len(reply), ReplySize, ErrMalformed)
 	}
 	ei, er, sig := h.hello[:pointSize], reply[:pointSize], reply[pointSize:]
 	if !ed25519.Verify(h.peer, replyTranscript(ei, er, h.self.Public(), h.peer), sig) {
-		return nil, fmt.Errorf("%w: reply", ErrBadSignature)
+		return nil, fmt.Errorf("e2e: reply: %w", ErrBadSignature)
 	}
 	shared, err := curve25519.X25519(h.scalar[:], er)
 	h.wipe()
 	if err != nil {
-		return nil, fmt.Errorf("%w: responder ephemeral key: %v", ErrMalformed, err)
+		return nil, fmt.Errorf("e2e: responder ephemeral key: %v: %w", err, ErrMalformed)
 	}
 	defer clear(shared)
 	keys, err := DeriveKeys(shared, h.hello, reply)
@@ -123,12 +123,12 @@ func respond(rand io.Reader, self *Identity, peer ed25519.PublicKey, hello []byt
 		return nil, nil, err
 	}
 	if len(hello) != HelloSize {
-		return nil, nil, fmt.Errorf("%w: hello is %d bytes, want %d", ErrMalformed, len(hello), HelloSize)
+		return nil, nil, fmt.Errorf("e2e: hello is %d bytes, want %d: %w", len(hello), HelloSize, ErrMalformed)
 	}
 	selfPub := self.Public()
 	ei, sig := hello[:pointSize], hello[pointSize:]
 	if !ed25519.Verify(peer, helloTranscript(ei, peer, selfPub), sig) {
-		return nil, nil, fmt.Errorf("%w: hello", ErrBadSignature)
+		return nil, nil, fmt.Errorf("e2e: hello: %w", ErrBadSignature)
 	}
 
 	if err := readFull(rand, scalar[:]); err != nil {
@@ -141,7 +141,7 @@ func respond(rand io.Reader, self *Identity, peer ed25519.PublicKey, hello []byt
 	shared, err := curve25519.X25519(scalar[:], ei)
 	clear(scalar[:])
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: initiator ephemeral key: %v", ErrMalformed, err)
+		return nil, nil, fmt.Errorf("e2e: initiator ephemeral key: %v: %w", err, ErrMalformed)
 	}
 	defer clear(shared)
 
@@ -155,7 +155,7 @@ func respond(rand io.Reader, self *Identity, peer ed25519.PublicKey, hello []byt
 
 func checkPeer(peer ed25519.PublicKey) error {
 	if len(peer) != ed25519.PublicKeySize {
-		return fmt.Errorf("%w: peer identity key is %d bytes, want %d", ErrMalformed, len(peer), ed25519.PublicKeySize)
+		return fmt.Errorf("e2e: peer identity key is %d bytes, want %d: %w", len(peer), ed25519.PublicKeySize, ErrMalformed)
 	}
 	return nil
 }

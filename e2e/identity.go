@@ -59,10 +59,10 @@ func (id *Identity) sign(msg []byte) []byte {
 // than a panic.
 func readFull(rand io.Reader, buf []byte) error {
 	if rand == nil {
-		return errors.New("nil random source")
+		return errors.New("e2e: nil random source")
 	}
 	if _, err := io.ReadFull(rand, buf); err != nil {
-		return fmt.Errorf("reading random source: %w", err)
+		return fmt.Errorf("e2e: reading random source: %w", err)
 	}
 	return nil
 }

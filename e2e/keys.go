@@ -22,10 +22,10 @@ type Keys struct {
 // their signatures: it is what a passive eavesdropper can learn.
 func Ephemerals(hello, reply []byte) (initiator, responder [32]byte, err error) {
 	if len(hello) != HelloSize {
-		return initiator, responder, fmt.Errorf("%w: hello is %d bytes, want %d", ErrMalformed, len(hello), HelloSize)
+		return initiator, responder, fmt.Errorf("e2e: hello is %d bytes, want %d: %w", len(hello), HelloSize, ErrMalformed)
 	}
 	if len(reply) != ReplySize {
-		return initiator, responder, fmt.Errorf("%w: reply is %d bytes, want %d", ErrMalformed, len(reply), ReplySize)
+		return initiator, responder, fmt.Errorf("e2e: reply is %d bytes, want %d: %w", len(reply), ReplySize, ErrMalformed)
 	}
 	copy(initiator[:], hello[:pointSize])
 	copy(responder[:], reply[:pointSize])
@@ -40,7 +40,7 @@ func Ephemerals(hello, reply []byte) (initiator, responder [32]byte, err error) 
 // hello and reply can call it with any candidate shared secret.
 func DeriveKeys(shared, hello, reply []byte) (Keys, error) {
 	if len(shared) != pointSize {
-		return Keys{}, fmt.Errorf("%w: shared secret is %d bytes, want %d", ErrMalformed, len(shared), pointSize)
+		return Keys{}, fmt.Errorf("e2e: shared secret is %d bytes, want %d: %w", len(shared), pointSize, ErrMalformed)
 	}
 	if _, _, err := Ephemerals(hello, reply); err != nil {
 		return Keys{}, err

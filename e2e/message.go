@@ -39,11 +39,11 @@ func OpenMessage(key [32]byte, sealed []byte) (seq uint64, plaintext []byte, err
 // package's errors.
 func openFramed(aead cipher.AEAD, sealed []byte) (uint64, []byte, error) {
 	if len(sealed) < framing.MinSize {
-		return 0, nil, fmt.Errorf("%w: sealed message is %d bytes, want at least %d", ErrMalformed, len(sealed), framing.MinSize)
+		return 0, nil, fmt.Errorf("e2e: sealed message is %d bytes, want at least %d: %w", len(sealed), framing.MinSize, ErrMalformed)
 	}
 	seq, p, err := framing.Open(aead, sealed)
 	if err != nil {
-		return 0, nil, fmt.Errorf("%w: message %d", ErrAuthentication, binary.BigEndian.Uint64(sealed))
+		return 0, nil, fmt.Errorf("e2e: message %d: %w", binary.BigEndian.Uint64(sealed), ErrAuthentication)
 	}
 	return seq, p, nil
 }

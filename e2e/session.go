@@ -66,7 +66,7 @@ func (s *Session) Open(sealed []byte) ([]byte, error) {
 		return nil, err
 	}
 	if seq != s.recvSeq {
-		return nil, fmt.Errorf("%w: got message %d, want %d", ErrReplay, seq, s.recvSeq)
+		return nil, fmt.Errorf("e2e: got message %d, want %d: %w", seq, s.recvSeq, ErrReplay)
 	}
 	s.recvSeq++
 	return plaintext, nil

@@ -94,7 +94,7 @@ func StartStatic(rand io.Reader, recipient *ecdh.PublicKey) (wrapped []byte, s *
 // with ResponderToInitiator. Errors are as for [UnwrapStatic].
 func AcceptStatic(self *StaticKey, wrapped []byte) (*Session, error) {
 	if !self.valid() {
-		return nil, fmt.Errorf("%w: nil or invalid static key", ErrMalformed)
+		return nil, fmt.Errorf("e2e: nil or invalid static key: %w", ErrMalformed)
 	}
 	keys, err := UnwrapStatic(self.priv, wrapped)
 	if err != nil {

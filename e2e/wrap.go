@@ -33,7 +33,7 @@ func newX25519Key(rand io.Reader) (*ecdh.PrivateKey, error) {
 // checkPublic rejects nil, zero and non-X25519 public keys.
 func checkPublic(pub *ecdh.PublicKey, what string) error {
 	if pub == nil || pub.Curve() != ecdh.X25519() {
-		return fmt.Errorf("%w: %s is not an X25519 public key", ErrMalformed, what)
+		return fmt.Errorf("e2e: %s is not an X25519 public key: %w", what, ErrMalformed)
 	}
 	return nil
 }
@@ -41,7 +41,7 @@ func checkPublic(pub *ecdh.PublicKey, what string) error {
 // checkPrivate rejects nil, zero and non-X25519 private keys.
 func checkPrivate(priv *ecdh.PrivateKey, what string) error {
 	if priv == nil || priv.Curve() != ecdh.X25519() {
-		return fmt.Errorf("%w: %s is not an X25519 private key", ErrMalformed, what)
+		return fmt.Errorf("e2e: %s is not an X25519 private key: %w", what, ErrMalformed)
 	}
 	return nil
 }
@@ -54,12 +54,12 @@ func checkPrivate(priv *ecdh.PrivateKey, what string) error {
 func wrap(pub *ecdh.PublicKey, info string, plaintext []byte) ([]byte, error) {
 	pk, err := hpke.NewDHKEMPublicKey(pub)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrMalformed, err)
+		return nil, fmt.Errorf("e2e: %v: %w", err, ErrMalformed)
 	}
 	out, err := hpke.Seal(pk, hpke.HKDFSHA256(), hpke.ChaCha20Poly1305(), []byte(info), plaintext)
 	if err != nil {
 		// X25519 with a low-order public key yields an all-zero secret.
-		return nil, fmt.Errorf("%w: wrapping to public key: %v", ErrMalformed, err)
+		return nil, fmt.Errorf("e2e: wrapping to public key: %v: %w", err, ErrMalformed)
 	}
 	return out, nil
 }
@@ -69,16 +69,16 @@ func wrap(pub *ecdh.PublicKey, info string, plaintext []byte) ([]byte, error) {
 // ErrAuthentication if wrapped was tampered with or is for another key.
 func unwrap(priv *ecdh.PrivateKey, info string, wrapped []byte, size int, what string) ([]byte, error) {
 	if want := size + hpkeOverhead; len(wrapped) != want {
-		return nil, fmt.Errorf("%w: %s is %d bytes, want %d", ErrMalformed, what, len(wrapped), want)
+		return nil, fmt.Errorf("e2e: %s is %d bytes, want %d: %w", what, len(wrapped), want, ErrMalformed)
 	}
 	k, err := hpke.NewDHKEMPrivateKey(priv)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrMalformed, err)
+		return nil, fmt.Errorf("e2e: %v: %w", err, ErrMalformed)
 	}
 	pt, err := hpke.Open(k, hpke.HKDFSHA256(), hpke.ChaCha20Poly1305(), []byte(info), wrapped)
 	if err != nil || len(pt) != size {
 		clear(pt)
-		return nil, fmt.Errorf("%w: %s", ErrAuthentication, what)
+		return nil, fmt.Errorf("e2e: %s: %w", what, ErrAuthentication)
 	}
 	return pt, nil
 }

@@ -46,11 +46,11 @@ func (a *EscrowAgent) Release(w Warrant, now time.Time) (KeyComponent, error) {
 
 func (a *EscrowAgent) release(w Warrant, now time.Time) (KeyComponent, error) {
 	if err := w.validAt(now); err != nil {
-		return KeyComponent{}, fmt.Errorf("%s refuses warrant %s: %w", a.name, w.CaseNumber, err)
+		return KeyComponent{}, fmt.Errorf("escrow: %s refuses warrant %s: %w", a.name, w.CaseNumber, err)
 	}
 	c, ok := a.components[w.UnitID]
 	if !ok {
-		return KeyComponent{}, fmt.Errorf("%s, warrant %s, unit %s: %w", a.name, w.CaseNumber, w.UnitID, ErrUnknownUnit)
+		return KeyComponent{}, fmt.Errorf("escrow: %s, warrant %s, unit %s: %w", a.name, w.CaseNumber, w.UnitID, ErrUnknownUnit)
 	}
 	return c, nil
 }

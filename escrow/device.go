@@ -36,7 +36,7 @@ func (d *Device) UnitID() UnitID { return d.id }
 func (d *Device) Encrypt(rand io.Reader, ks SessionKey, plaintext []byte) (*Transmission, error) {
 	t := &Transmission{}
 	if _, err := io.ReadFull(rand, t.IV[:]); err != nil {
-		return nil, fmt.Errorf("drawing IV: %w", err)
+		return nil, fmt.Errorf("escrow: drawing IV: %w", err)
 	}
 	sum, err := Checksum(ks, t.IV, d.family.bits)
 	if err != nil {
@@ -56,14 +56,14 @@ func (d *Device) Encrypt(rand io.Reader, ks SessionKey, plaintext []byte) (*Tran
 // decrypts the traffic.
 func (d *Device) Decrypt(ks SessionKey, t *Transmission) ([]byte, error) {
 	if t == nil {
-		return nil, fmt.Errorf("no transmission: %w", ErrMalformed)
+		return nil, fmt.Errorf("escrow: no transmission: %w", ErrMalformed)
 	}
 	c, err := d.LEAFChecker(ks, t.IV)
 	if err != nil {
 		return nil, err
 	}
 	if !c.Check(t.LEAF) {
-		return nil, fmt.Errorf("unit %s receiving: %w", d.id, ErrLEAFRejected)
+		return nil, fmt.Errorf("escrow: unit %s receiving: %w", d.id, ErrLEAFRejected)
 	}
 	return DecryptTraffic(ks, t.IV, t.Ciphertext)
 }
@@ -120,7 +120,7 @@ func encryptTraffic(ks SessionKey, iv IV, plaintext []byte) ([]byte, error) {
 // what was sent.
 func DecryptTraffic(ks SessionKey, iv IV, ciphertext []byte) ([]byte, error) {
 	if len(ciphertext) == 0 || len(ciphertext)%skipjack.BlockSize != 0 {
-		return nil, fmt.Errorf("ciphertext of %d bytes (want a non-zero multiple of %d): %w", len(ciphertext), skipjack.BlockSize, ErrMalformed)
+		return nil, fmt.Errorf("escrow: ciphertext of %d bytes (want a non-zero multiple of %d): %w", len(ciphertext), skipjack.BlockSize, ErrMalformed)
 	}
 	b, err := skipjack.NewCipher(ks[:])
 	if err != nil {
@@ -130,11 +130,11 @@ func DecryptTraffic(ks SessionKey, iv IV, ciphertext []byte) ([]byte, error) {
 	cipher.NewCBCDecrypter(b, iv[:]).CryptBlocks(out, ciphertext)
 	pad := int(out[len(out)-1])
 	if pad == 0 || pad > skipjack.BlockSize {
-		return nil, ErrBadPadding
+		return nil, fmt.Errorf("escrow: decrypting traffic: %w", ErrBadPadding)
 	}
 	for _, p := range out[len(out)-pad:] {
 		if int(p) != pad {
-			return nil, ErrBadPadding
+			return nil, fmt.Errorf("escrow: decrypting traffic: %w", ErrBadPadding)
 		}
 	}
 	return out[:len(out)-pad], nil

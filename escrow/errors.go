@@ -7,35 +7,35 @@ import "errors"
 var (
 	// ErrMalformed reports an input of the wrong length or shape: a key, an
 	// IV, a LEAF or a ciphertext.
-	ErrMalformed = errors.New("escrow: malformed input")
+	ErrMalformed = errors.New("malformed input")
 
 	// ErrLEAFRejected reports a LEAF whose checksum does not match the
 	// session key and IV: the receiving chip refuses to decrypt.
-	ErrLEAFRejected = errors.New("escrow: LEAF rejected: checksum does not match the session key and IV")
+	ErrLEAFRejected = errors.New("LEAF rejected: checksum does not match the session key and IV")
 
 	// ErrBadPadding reports traffic that did not decrypt to correctly padded
 	// plaintext, which is what decrypting under a wrong key usually gives.
-	ErrBadPadding = errors.New("escrow: decryption failed: bad padding (wrong key or damaged ciphertext)")
+	ErrBadPadding = errors.New("decryption failed: bad padding (wrong key or damaged ciphertext)")
 
 	// ErrNoUnitKey reports that a decrypt processor holds no unit key for the
 	// unit ID a LEAF names.
-	ErrNoUnitKey = errors.New("escrow: no unit key for this unit ID")
+	ErrNoUnitKey = errors.New("no unit key for this unit ID")
 
 	// ErrUnknownUnit reports that an escrow agent holds no component for the
 	// unit ID a warrant names.
-	ErrUnknownUnit = errors.New("escrow: unit ID not in the escrow database")
+	ErrUnknownUnit = errors.New("unit ID not in the escrow database")
 
 	// ErrWarrantIncomplete reports a warrant without a court, a case number
 	// or an expiry date.
-	ErrWarrantIncomplete = errors.New("escrow: warrant lacks a court, case number or expiry date")
+	ErrWarrantIncomplete = errors.New("warrant lacks a court, case number or expiry date")
 
 	// ErrWarrantNotYetValid reports a warrant presented before it was issued.
-	ErrWarrantNotYetValid = errors.New("escrow: warrant not yet issued")
+	ErrWarrantNotYetValid = errors.New("warrant not yet issued")
 
 	// ErrWarrantExpired reports a warrant presented after its expiry date.
-	ErrWarrantExpired = errors.New("escrow: warrant expired")
+	ErrWarrantExpired = errors.New("warrant expired")
 
 	// ErrChecksumBits reports a LEAF checksum width outside
 	// [MinChecksumBits, MaxChecksumBits].
-	ErrChecksumBits = errors.New("escrow: LEAF checksum width out of range")
+	ErrChecksumBits = errors.New("LEAF checksum width out of range")
 )

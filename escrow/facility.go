@@ -36,7 +36,7 @@ func (fac *Facility) Manufacture(rand io.Reader) (*Device, error) {
 	var id UnitID
 	for {
 		if _, err := io.ReadFull(rand, buf[:]); err != nil {
-			return nil, fmt.Errorf("manufacturing chip: %w", err)
+			return nil, fmt.Errorf("escrow: manufacturing chip: %w", err)
 		}
 		id = UnitID(binary.BigEndian.Uint32(buf[:4]))
 		if !fac.made[id] {

@@ -18,7 +18,7 @@ type Family struct {
 // bits wide (DefaultChecksumBits in FIPS 185).
 func NewFamily(kf FamilyKey, bits int) (*Family, error) {
 	if bits < MinChecksumBits || bits > MaxChecksumBits {
-		return nil, fmt.Errorf("LEAF checksum of %d bits (want %d to %d): %w", bits, MinChecksumBits, MaxChecksumBits, ErrChecksumBits)
+		return nil, fmt.Errorf("escrow: LEAF checksum of %d bits (want %d to %d): %w", bits, MinChecksumBits, MaxChecksumBits, ErrChecksumBits)
 	}
 	w, err := newWideBlock(kf, LEAFSize(bits))
 	if err != nil {
@@ -51,7 +51,7 @@ func (f *Family) sealLEAF(id UnitID, wrapped [wrappedKeySize]byte, sum uint32) L
 // it reveals who is calling, though not what they say.
 func (f *Family) OpenLEAF(leaf LEAF) (LEAFContents, error) {
 	if len(leaf) != f.sealer.n {
-		return LEAFContents{}, fmt.Errorf("LEAF of %d bytes (want %d): %w", len(leaf), f.sealer.n, ErrMalformed)
+		return LEAFContents{}, fmt.Errorf("escrow: LEAF of %d bytes (want %d): %w", len(leaf), f.sealer.n, ErrMalformed)
 	}
 	var s leafScratch
 	return f.openLEAF(leaf, &s), nil

@@ -28,11 +28,11 @@ type KeyExchange struct {
 func NewKeyExchange(rand io.Reader) (*KeyExchange, error) {
 	k := &KeyExchange{}
 	if _, err := io.ReadFull(rand, k.scalar[:]); err != nil {
-		return nil, fmt.Errorf("drawing key-exchange secret: %w", err)
+		return nil, fmt.Errorf("escrow: drawing key-exchange secret: %w", err)
 	}
 	pub, err := curve25519.X25519(k.scalar[:], curve25519.Basepoint)
 	if err != nil {
-		return nil, fmt.Errorf("key exchange: %w", err)
+		return nil, fmt.Errorf("escrow: key exchange: %w", err)
 	}
 	copy(k.public[:], pub)
 	return k, nil
@@ -54,7 +54,7 @@ func (k *KeyExchange) SessionKey(peer [curve25519.PointSize]byte) (SessionKey, e
 	shared, err := curve25519.X25519(k.scalar[:], peer[:])
 	k.scalar, k.used = [curve25519.ScalarSize]byte{}, true
 	if err != nil {
-		return ks, fmt.Errorf("key exchange: %w", err)
+		return ks, fmt.Errorf("escrow: key exchange: %w", err)
 	}
 	lo, hi := k.public[:], peer[:]
 	if bytes.Compare(lo, hi) > 0 {
@@ -63,7 +63,7 @@ func (k *KeyExchange) SessionKey(peer [curve25519.PointSize]byte) (SessionKey, e
 	info := append(append([]byte(sessionKeyInfo), lo...), hi...)
 	key, err := hkdf.Key(sha256.New, shared, nil, string(info), KeySize)
 	if err != nil {
-		return ks, fmt.Errorf("deriving session key: %w", err)
+		return ks, fmt.Errorf("escrow: deriving session key: %w", err)
 	}
 	copy(ks[:], key)
 	return ks, nil

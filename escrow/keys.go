@@ -51,7 +51,7 @@ func CombineComponents(ku1, ku2 KeyComponent) UnitKey {
 func NewFamilyKey(rand io.Reader) (FamilyKey, error) {
 	var kf FamilyKey
 	if _, err := io.ReadFull(rand, kf[:]); err != nil {
-		return kf, fmt.Errorf("generating family key: %w", err)
+		return kf, fmt.Errorf("escrow: generating family key: %w", err)
 	}
 	return kf, nil
 }

@@ -51,7 +51,7 @@ func LEAFSize(bits int) int { return leafHeaderSize + (bits+7)/8 }
 // depends on KS and the IV, and on nothing else in the LEAF.
 func Checksum(ks SessionKey, iv IV, bits int) (uint32, error) {
 	if bits < MinChecksumBits || bits > MaxChecksumBits {
-		return 0, fmt.Errorf("checksum of %d bits (want %d to %d): %w", bits, MinChecksumBits, MaxChecksumBits, ErrChecksumBits)
+		return 0, fmt.Errorf("escrow: checksum of %d bits (want %d to %d): %w", bits, MinChecksumBits, MaxChecksumBits, ErrChecksumBits)
 	}
 	var k [KeySize]byte
 	for i := range k {

@@ -41,7 +41,7 @@ func (p *DecryptProcessor) SessionKey(id UnitID, leaf LEAF) (SessionKey, error) 
 	var ks SessionKey
 	w := p.keys[id]
 	if w == nil {
-		return ks, fmt.Errorf("unit %s: %w", id, ErrNoUnitKey)
+		return ks, fmt.Errorf("escrow: unit %s: %w", id, ErrNoUnitKey)
 	}
 	c, err := p.family.OpenLEAF(leaf)
 	if err != nil {
@@ -56,7 +56,7 @@ func (p *DecryptProcessor) SessionKey(id UnitID, leaf LEAF) (SessionKey, error) 
 // chip's unit key, and decrypts the traffic.
 func (p *DecryptProcessor) Decrypt(t *Transmission) ([]byte, error) {
 	if t == nil {
-		return nil, fmt.Errorf("no transmission: %w", ErrMalformed)
+		return nil, fmt.Errorf("escrow: no transmission: %w", ErrMalformed)
 	}
 	c, err := p.ReadLEAF(t.LEAF)
 	if err != nil {

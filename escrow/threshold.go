@@ -14,7 +14,7 @@ import (
 // ErrThresholdSetup reports a threshold facility asked for without a family,
 // with k or n out of range (then [shamir.ErrThreshold] matches too), or with
 // a nil or repeated escrow agent.
-var ErrThresholdSetup = errors.New("escrow: bad threshold facility")
+var ErrThresholdSetup = errors.New("bad threshold facility")
 
 // ThresholdFacility programs chips whose unit keys are split k-of-n among n
 // escrow agents with Shamir's secret sharing (package shamir) instead of
@@ -67,13 +67,13 @@ func (t *ThresholdFacility) Agents() []*EscrowAgent { return slices.Clone(t.agen
 // k-of-n and deposits share i with agents[i] as that agent's component.
 func (t *ThresholdFacility) Manufacture(rand io.Reader) (*Device, error) {
 	if rand == nil {
-		return nil, fmt.Errorf("manufacturing chip: nil random source: %w", ErrMalformed)
+		return nil, fmt.Errorf("escrow: manufacturing chip: nil random source: %w", ErrMalformed)
 	}
 	var buf [4 + KeySize]byte
 	var id UnitID
 	for {
 		if _, err := io.ReadFull(rand, buf[:]); err != nil {
-			return nil, fmt.Errorf("manufacturing chip: %w", err)
+			return nil, fmt.Errorf("escrow: manufacturing chip: %w", err)
 		}
 		id = UnitID(binary.BigEndian.Uint32(buf[:4]))
 		if !t.made[id] {
@@ -84,7 +84,7 @@ func (t *ThresholdFacility) Manufacture(rand io.Reader) (*Device, error) {
 	copy(ku[:], buf[4:])
 	shares, err := shamir.Split(rand, ku[:], len(t.agents), t.k)
 	if err != nil {
-		return nil, fmt.Errorf("manufacturing chip %s: %w", id, err)
+		return nil, fmt.Errorf("escrow: manufacturing chip %s: %w", id, err)
 	}
 	d, err := programDevice(t.family, id, ku)
 	if err != nil {

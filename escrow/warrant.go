@@ -20,11 +20,11 @@ type Warrant struct {
 func (w Warrant) validAt(now time.Time) error {
 	switch {
 	case w.Court == "" || w.CaseNumber == "" || w.Expires.IsZero():
-		return ErrWarrantIncomplete
+		return fmt.Errorf("escrow: warrant %q: %w", w.CaseNumber, ErrWarrantIncomplete)
 	case now.Before(w.Issued):
-		return fmt.Errorf("presented %s, issued %s: %w", now.Format(time.DateOnly), w.Issued.Format(time.DateOnly), ErrWarrantNotYetValid)
+		return fmt.Errorf("escrow: presented %s, issued %s: %w", now.Format(time.DateOnly), w.Issued.Format(time.DateOnly), ErrWarrantNotYetValid)
 	case now.After(w.Expires):
-		return fmt.Errorf("presented %s, expired %s: %w", now.Format(time.DateOnly), w.Expires.Format(time.DateOnly), ErrWarrantExpired)
+		return fmt.Errorf("escrow: presented %s, expired %s: %w", now.Format(time.DateOnly), w.Expires.Format(time.DateOnly), ErrWarrantExpired)
 	}
 	return nil
 }

@@ -29,7 +29,7 @@ type wideBlock struct {
 
 func newWideBlock(key [KeySize]byte, n int) (*wideBlock, error) {
 	if n <= skipjack.BlockSize || n > 3*skipjack.BlockSize {
-		return nil, fmt.Errorf("wide block of %d bytes: %w", n, ErrMalformed)
+		return nil, fmt.Errorf("escrow: wide block of %d bytes: %w", n, ErrMalformed)
 	}
 	b, err := skipjack.NewCipher(key[:])
 	if err != nil {

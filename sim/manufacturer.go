@@ -33,12 +33,12 @@ func (m *Manufacturer) Name() string { return m.name }
 // already issued or if rand fails; in those cases nothing is recorded.
 func (m *Manufacturer) MakeSIM(rand io.Reader, imsi string) (*SIM, error) {
 	if imsi == "" {
-		return nil, fmt.Errorf("%w: %s: empty IMSI", ErrMalformed, m.name)
+		return nil, fmt.Errorf("sim: %s: empty IMSI: %w", m.name, ErrMalformed)
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if _, ok := m.keys[imsi]; ok {
-		return nil, fmt.Errorf("%w: %s: IMSI %q", errDuplicateIMSI, m.name, imsi)
+		return nil, fmt.Errorf("sim: %s: IMSI %q: %w", m.name, imsi, errDuplicateIMSI)
 	}
 	ki := new(Ki)
 	if _, err := io.ReadFull(rand, ki[:]); err != nil {

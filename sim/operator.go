@@ -34,7 +34,7 @@ func NewOperator(name string, keyFile map[string]Ki) *Operator {
 func (o *Operator) Challenge(rand io.Reader, imsi string) (RAND, SRES, Kc, error) {
 	ki, ok := o.keys[imsi]
 	if !ok {
-		return RAND{}, SRES{}, Kc{}, fmt.Errorf("%w: %s: IMSI %q", errUnknownIMSI, o.name, imsi)
+		return RAND{}, SRES{}, Kc{}, fmt.Errorf("sim: %s: IMSI %q: %w", o.name, imsi, errUnknownIMSI)
 	}
 	var r RAND
 	if _, err := io.ReadFull(rand, r[:]); err != nil {

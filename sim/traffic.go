@@ -55,7 +55,7 @@ func Seal(kc Kc, seq uint64, plaintext []byte) []byte {
 // never returns unauthenticated plaintext.
 func Open(kc Kc, sealed []byte) (seq uint64, plaintext []byte, err error) {
 	if len(sealed) < framing.MinSize {
-		return 0, nil, fmt.Errorf("%w: sealed message is %d bytes, want at least %d", ErrMalformed, len(sealed), framing.MinSize)
+		return 0, nil, fmt.Errorf("sim: sealed message is %d bytes, want at least %d: %w", len(sealed), framing.MinSize, ErrMalformed)
 	}
 	aead, err := trafficAEAD(kc)
 	if err != nil {
@@ -63,7 +63,7 @@ func Open(kc Kc, sealed []byte) (seq uint64, plaintext []byte, err error) {
 	}
 	seq, plaintext, err = framing.Open(aead, sealed)
 	if err != nil {
-		return 0, nil, fmt.Errorf("%w: message %d", ErrAuthentication, binary.BigEndian.Uint64(sealed))
+		return 0, nil, fmt.Errorf("sim: message %d: %w", binary.BigEndian.Uint64(sealed), ErrAuthentication)
 	}
 	return seq, plaintext, nil
 }

@@ -13,14 +13,14 @@ const MaxShares = 255
 var (
 	// ErrThreshold reports a threshold k or share count n outside
 	// 2 <= k <= n <= MaxShares.
-	ErrThreshold = errors.New("shamir: threshold or share count out of range")
+	ErrThreshold = errors.New("threshold or share count out of range")
 
 	// ErrShares reports a set of shares that cannot be combined: none at
 	// all, an x of 0, a repeated x, or Y values of different or zero length.
-	ErrShares = errors.New("shamir: unusable set of shares")
+	ErrShares = errors.New("unusable set of shares")
 
 	// ErrSecret reports an empty secret or a missing random source.
-	ErrSecret = errors.New("shamir: empty secret or no random source")
+	ErrSecret = errors.New("empty secret or no random source")
 )
 
 // Share is one share of a secret: the values at X of the polynomials that
