@@ -302,8 +302,62 @@ type lineSeries struct {
 
 // svgLineChart draws a line chart and returns its SVG body and height.
 func svgLineChart(c scenario.Chart) (string, float64) {
-	// The domain: every finite point (positive ones on a log axis) and
-	// every mark.
+	p := newLinePlot(c)
+	legendTop := p.axisY + 40
+	if c.XLabel != "" {
+		legendTop += 28
+	}
+	legend, legendH := svgLegend(p.series, legendTop, p.left)
+	var b strings.Builder
+	p.grid(&b)
+	p.axes(&b)
+	p.marks(&b)
+	p.lines(&b)
+	b.WriteString(legend)
+	return b.String(), legendTop + legendH + 8
+}
+
+// linePlot is a line chart laid out: its axes, its margins and its series
+// in drawing coordinates.
+type linePlot struct {
+	c                        scenario.Chart
+	xa, ya                   axis
+	ylabels                  []string // the y tick labels, escaped
+	left, right, top, bottom float64  // the data area
+	axisX, axisY             float64  // where the axes stand, just outside it
+	refs                     []timeRef
+	series                   []lineSeries
+}
+
+// newLinePlot fits axes to the chart's data and lays out the plot.
+func newLinePlot(c scenario.Chart) *linePlot {
+	p := &linePlot{c: c}
+	p.xa, p.ya = lineAxes(c)
+	labelW := p.yTickLabels()
+	// The data area runs from left to right and from top to bottom; the
+	// axes stand svgAxisGap outside it, so that a line along zero or along
+	// the first x value is not hidden by an axis.
+	p.left = math.Round(max(48, labelW+22)) + svgAxisGap
+	p.right = svgWidth - 24
+	if secondsAxis(c) {
+		p.right = svgWidth - 112 // room for the names of durations
+	}
+	p.top = 24.0
+	if c.YLabel != "" {
+		p.top = 52
+	}
+	p.bottom = p.top + svgPlotH
+	p.xa.from, p.xa.to = p.left, p.right
+	p.ya.from, p.ya.to = p.bottom, p.top
+	p.axisX, p.axisY = p.left-svgAxisGap, p.bottom+svgAxisGap
+	p.refs = secondsRefs(c, &p.ya)
+	p.series = lineSeriesOf(c, &p.xa, &p.ya)
+	return p
+}
+
+// lineAxes fits the axes to every finite point (positive ones on a log
+// axis) and every mark.
+func lineAxes(c scenario.Chart) (xa, ya axis) {
 	xlo, xhi := math.Inf(1), math.Inf(-1)
 	ylo, yhi := math.Inf(1), math.Inf(-1)
 	integer := true
@@ -325,7 +379,6 @@ func svgLineChart(c scenario.Chart) (string, float64) {
 	if math.IsInf(xlo, 0) {
 		xlo, xhi = 0, 1
 	}
-	var ya axis
 	switch {
 	case math.IsInf(ylo, 0) && c.LogY:
 		ya = logAxis(1, 10)
@@ -336,129 +389,117 @@ func svgLineChart(c scenario.Chart) (string, float64) {
 	default:
 		ya = linearAxis(ylo, yhi, 5, ylo >= 0, integer)
 	}
-	xa := linearAxis(xlo, xhi, 6, false, false)
+	return linearAxis(xlo, xhi, 6, false, false), ya
+}
 
-	// Tick labels, to size the left margin.
-	ylabels := make([]string, len(ya.ticks))
+// yTickLabels writes the y tick labels and returns the widest one's width,
+// which sizes the left margin.
+func (p *linePlot) yTickLabels() float64 {
+	p.ylabels = make([]string, len(p.ya.ticks))
 	labelW := 0.0
-	for i, v := range ya.ticks {
-		if ya.log {
-			ylabels[i] = logTickText(v, &ya)
-			if strings.HasPrefix(ylabels[i], "10<") {
+	for i, v := range p.ya.ticks {
+		if p.ya.log {
+			p.ylabels[i] = logTickText(v, &p.ya)
+			if strings.HasPrefix(p.ylabels[i], "10<") {
 				labelW = max(labelW, textWidth("10−00", svgFont))
 				continue
 			}
 		} else {
-			ylabels[i] = svgEsc(tickLabel(v, ya.step))
+			p.ylabels[i] = svgEsc(tickLabel(v, p.ya.step))
 		}
-		labelW = max(labelW, textWidth(html.UnescapeString(ylabels[i]), svgFont))
+		labelW = max(labelW, textWidth(html.UnescapeString(p.ylabels[i]), svgFont))
 	}
-	// The data area runs from left to right and from top to bottom; the
-	// axes stand svgAxisGap outside it, so that a line along zero or along
-	// the first x value is not hidden by an axis.
-	left := math.Round(max(48, labelW+22)) + svgAxisGap
-	right := svgWidth - 24
-	if secondsAxis(c) {
-		right = svgWidth - 112 // room for the names of durations
-	}
-	top := 24.0
-	if c.YLabel != "" {
-		top = 52
-	}
-	bottom := top + svgPlotH
-	xa.from, xa.to = left, right
-	ya.from, ya.to = bottom, top
-	axisX, axisY := left-svgAxisGap, bottom+svgAxisGap
-	refs := secondsRefs(c, &ya)
+	return labelW
+}
 
-	series := lineSeriesOf(c, &xa, &ya)
-	legendTop := axisY + 40
-	if c.XLabel != "" {
-		legendTop += 28
-	}
-	legend, legendH := svgLegend(series, legendTop, left)
-	height := legendTop + legendH + 8
-
-	var b strings.Builder
-	// Grid lines: decades between ticks dotted, ticks solid.
+// grid draws grid lines (decades between ticks dotted, ticks solid) and
+// the named durations of a seconds axis.
+func (p *linePlot) grid(b *strings.Builder) {
 	b.WriteString(`<g class="grid" stroke="` + svgGrid + `" stroke-width="1">` + "\n")
-	for _, d := range ya.minor {
-		if len(refs) > 0 {
+	for _, d := range p.ya.minor {
+		if len(p.refs) > 0 {
 			break // the named durations are guide enough
 		}
-		y := yPos(&ya, d)
-		fmt.Fprintf(&b, `<line x1="%s" x2="%s" y1="%s" y2="%s" stroke-dasharray="1 4"/>`+"\n", svgNum(left), svgNum(right), svgNum(y), svgNum(y))
+		y := yPos(&p.ya, d)
+		fmt.Fprintf(b, `<line x1="%s" x2="%s" y1="%s" y2="%s" stroke-dasharray="1 4"/>`+"\n", svgNum(p.left), svgNum(p.right), svgNum(y), svgNum(y))
 	}
-	for _, v := range ya.ticks {
-		y := yPos(&ya, v)
-		fmt.Fprintf(&b, `<line x1="%s" x2="%s" y1="%s" y2="%s"/>`+"\n", svgNum(left), svgNum(right), svgNum(y), svgNum(y))
+	for _, v := range p.ya.ticks {
+		y := yPos(&p.ya, v)
+		fmt.Fprintf(b, `<line x1="%s" x2="%s" y1="%s" y2="%s"/>`+"\n", svgNum(p.left), svgNum(p.right), svgNum(y), svgNum(y))
 	}
 	b.WriteString("</g>\n")
-	for _, r := range refs {
-		fmt.Fprintf(&b, `<line x1="%s" x2="%s" y1="%s" y2="%s" stroke="#7d8995" stroke-width="1" stroke-dasharray="5 4"/>`+"\n", svgNum(left), svgNum(right), svgNum(r.y), svgNum(r.y))
-		fmt.Fprintf(&b, `<text x="%s" y="%s" dy="0.35em" font-size="14" fill="#4a5560">%s</text>`+"\n", svgNum(right+6), svgNum(r.y), svgEsc(r.label))
+	for _, r := range p.refs {
+		fmt.Fprintf(b, `<line x1="%s" x2="%s" y1="%s" y2="%s" stroke="#7d8995" stroke-width="1" stroke-dasharray="5 4"/>`+"\n", svgNum(p.left), svgNum(p.right), svgNum(r.y), svgNum(r.y))
+		fmt.Fprintf(b, `<text x="%s" y="%s" dy="0.35em" font-size="14" fill="#4a5560">%s</text>`+"\n", svgNum(p.right+6), svgNum(r.y), svgEsc(r.label))
 	}
-	// Axes, ticks and their labels.
-	fmt.Fprintf(&b, `<g stroke="%s" stroke-width="1.5"><line x1="%s" x2="%s" y1="%s" y2="%s"/><line x1="%s" x2="%s" y1="%s" y2="%s"/></g>`+"\n",
-		svgInk, svgNum(left), svgNum(right), svgNum(axisY), svgNum(axisY), svgNum(axisX), svgNum(axisX), svgNum(top), svgNum(bottom))
+}
+
+// axes draws both axes, their ticks, tick labels and axis labels.
+func (p *linePlot) axes(b *strings.Builder) {
+	fmt.Fprintf(b, `<g stroke="%s" stroke-width="1.5"><line x1="%s" x2="%s" y1="%s" y2="%s"/><line x1="%s" x2="%s" y1="%s" y2="%s"/></g>`+"\n",
+		svgInk, svgNum(p.left), svgNum(p.right), svgNum(p.axisY), svgNum(p.axisY), svgNum(p.axisX), svgNum(p.axisX), svgNum(p.top), svgNum(p.bottom))
 	b.WriteString(`<g class="ticks">` + "\n")
-	for i, v := range ya.ticks {
-		y := yPos(&ya, v)
-		fmt.Fprintf(&b, `<line x1="%s" x2="%s" y1="%s" y2="%s" stroke="%s"/>`, svgNum(axisX-5), svgNum(axisX), svgNum(y), svgNum(y), svgInk)
-		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="end" dy="0.35em">%s</text>`+"\n", svgNum(axisX-9), svgNum(y), ylabels[i])
+	for i, v := range p.ya.ticks {
+		y := yPos(&p.ya, v)
+		fmt.Fprintf(b, `<line x1="%s" x2="%s" y1="%s" y2="%s" stroke="%s"/>`, svgNum(p.axisX-5), svgNum(p.axisX), svgNum(y), svgNum(y), svgInk)
+		fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="end" dy="0.35em">%s</text>`+"\n", svgNum(p.axisX-9), svgNum(y), p.ylabels[i])
 	}
-	for _, v := range xa.ticks {
-		x, _ := xa.pos(v)
-		fmt.Fprintf(&b, `<line x1="%s" x2="%s" y1="%s" y2="%s" stroke="%s"/>`, svgNum(x), svgNum(x), svgNum(axisY), svgNum(axisY+5), svgInk)
-		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="middle">%s</text>`+"\n", svgNum(x), svgNum(axisY+24), svgEsc(tickLabel(v, xa.step)))
+	for _, v := range p.xa.ticks {
+		x, _ := p.xa.pos(v)
+		fmt.Fprintf(b, `<line x1="%s" x2="%s" y1="%s" y2="%s" stroke="%s"/>`, svgNum(x), svgNum(x), svgNum(p.axisY), svgNum(p.axisY+5), svgInk)
+		fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="middle">%s</text>`+"\n", svgNum(x), svgNum(p.axisY+24), svgEsc(tickLabel(v, p.xa.step)))
 	}
 	b.WriteString("</g>\n")
-	if c.YLabel != "" {
-		fmt.Fprintf(&b, `<text x="%s" y="%s" font-weight="600">%s</text>`+"\n", svgNum(axisX-9), svgNum(top-22), svgEsc(c.YLabel))
+	if p.c.YLabel != "" {
+		fmt.Fprintf(b, `<text x="%s" y="%s" font-weight="600">%s</text>`+"\n", svgNum(p.axisX-9), svgNum(p.top-22), svgEsc(p.c.YLabel))
 	}
-	if c.XLabel != "" {
-		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="middle" font-weight="600">%s</text>`+"\n", svgNum((left+right)/2), svgNum(axisY+54), svgEsc(c.XLabel))
+	if p.c.XLabel != "" {
+		fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="middle" font-weight="600">%s</text>`+"\n", svgNum((p.left+p.right)/2), svgNum(p.axisY+54), svgEsc(p.c.XLabel))
 	}
-	// Marks, under the lines.
-	for _, m := range c.Marks {
-		x, ok := xa.pos(m.X)
+}
+
+// marks draws the labelled vertical lines, under the data.
+func (p *linePlot) marks(b *strings.Builder) {
+	for _, m := range p.c.Marks {
+		x, ok := p.xa.pos(m.X)
 		if !ok {
 			continue
 		}
-		fmt.Fprintf(&b, `<line x1="%s" x2="%s" y1="%s" y2="%s" stroke="%s" stroke-width="1.5" stroke-dasharray="6 4"/>`+"\n", svgNum(x), svgNum(x), svgNum(top), svgNum(axisY), svgInk)
+		fmt.Fprintf(b, `<line x1="%s" x2="%s" y1="%s" y2="%s" stroke="%s" stroke-width="1.5" stroke-dasharray="6 4"/>`+"\n", svgNum(x), svgNum(x), svgNum(p.top), svgNum(p.axisY), svgInk)
 		anchor, dx := "start", 6.0
-		if x+dx+textWidth(m.Label, svgFont) > right {
+		if x+dx+textWidth(m.Label, svgFont) > p.right {
 			anchor, dx = "end", -6
 		}
-		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="%s" font-weight="700" class="halo">%s</text>`+"\n", svgNum(x+dx), svgNum(top+16), anchor, svgEsc(m.Label))
+		fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="%s" font-weight="700" class="halo">%s</text>`+"\n", svgNum(x+dx), svgNum(p.top+16), anchor, svgEsc(m.Label))
 	}
-	// Lines, then markers over every line.
-	for _, s := range series {
+}
+
+// lines draws every series as a line, then the markers over every line.
+func (p *linePlot) lines(b *strings.Builder) {
+	for _, s := range p.series {
 		if len(s.pts) < 2 {
 			continue
 		}
 		pts := make([]string, len(s.pts))
-		for i, p := range s.pts {
-			pts[i] = svgNum(p[0]) + "," + svgNum(p[1])
+		for i, pt := range s.pts {
+			pts[i] = svgNum(pt[0]) + "," + svgNum(pt[1])
 		}
 		dash := ""
 		if s.dash != "" {
 			dash = ` stroke-dasharray="` + s.dash + `"`
 		}
-		fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="2.5" stroke-linejoin="round"%s points="%s"/>`+"\n", s.color, dash, strings.Join(pts, " "))
+		fmt.Fprintf(b, `<polyline fill="none" stroke="%s" stroke-width="2.5" stroke-linejoin="round"%s points="%s"/>`+"\n", s.color, dash, strings.Join(pts, " "))
 	}
-	for _, s := range series {
-		fmt.Fprintf(&b, `<g fill="none" stroke="%s" stroke-width="1.8">`, s.color)
+	for _, s := range p.series {
+		fmt.Fprintf(b, `<g fill="none" stroke="%s" stroke-width="1.8">`, s.color)
 		step := max(1, (len(s.pts)+29)/30)
-		for i, p := range s.pts {
+		for i, pt := range s.pts {
 			if i%step == 0 || i == len(s.pts)-1 {
-				b.WriteString(svgMarker(s.marker, p[0], p[1], 4.5))
+				b.WriteString(svgMarker(s.marker, pt[0], pt[1], 4.5))
 			}
 		}
 		b.WriteString("</g>\n")
 	}
-	b.WriteString(legend)
-	return b.String(), height
 }
 
 // yPos is the position of a tick on the y axis, which for a log axis is a
