@@ -1,6 +1,11 @@
 package scenario
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/internal/ids"
+)
 
 // ValidID reports whether id can name a scenario: lower-case letters,
 // digits and dashes, starting with a letter or digit.
@@ -8,7 +13,9 @@ func ValidID(id string) bool { return idPattern.MatchString(id) }
 
 // Starter returns a commented scenario file with the given id: a working
 // lesson for a teacher to edit. It passes check and its predictions hold.
-func Starter(id string) string { return strings.ReplaceAll(starter, "{{ID}}", id) }
+func Starter(id string) string {
+	return strings.NewReplacer("{{ID}}", id, "{{SCHEMES}}", ids.Join(attack.SchemeIDs())).Replace(starter)
+}
 
 const starter = `# An escrowlab scenario. Every key is described in docs/scenario-format.md.
 #   check it:  escrowlab scenario check {{ID}}.yaml
@@ -23,7 +30,7 @@ summary: >
 # The people you name. More are added, with generated names, to reach traffic.people.
 cast: [Alice, Bob, Carol]
 
-# Schemes to record and measure: clipper, threshold, sim, e2e-static, e2e-fs, e2e-escrowed.
+# Schemes to record and measure: {{SCHEMES}}.
 schemes: [clipper, e2e-fs]
 
 traffic:
