@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/escrowlab/escrowlab/escrow"
 )
@@ -207,6 +208,31 @@ func (c *Clipper) Opener(h Holdings) (Opener, error) {
 		o.proc.AddUnitKey(id, ku)
 	}
 	return o, nil
+}
+
+// Serve follows the procedures of February 1994: the agency certifies to
+// each escrow agent the unit ID of the target's chip, the docket number of
+// the order and the date its authority ends; both agents release their
+// components; the agency's decrypt processor rebuilds the unit key. The
+// key has no end date.
+func (c *Clipper) Serve(w Warrant, now time.Time) (Service, error) {
+	chip := c.chips[w.Target]
+	if chip == nil {
+		return Service{}, fmt.Errorf("%s has no chip", w.Target.Name)
+	}
+	cert := escrow.Certification{Agency: w.Agency, UnitID: chip.UnitID(), Docket: w.Docket, Begins: w.Begins, Ends: w.Ends}
+	var halves [2]escrow.KeyComponent
+	for i, a := range c.agents {
+		k, err := a.Release(cert, now)
+		if err != nil {
+			return Service{}, err
+		}
+		halves[i] = k
+	}
+	kf := c.family.Key()
+	keys := ClipperKeys{FamilyKey: &kf, UnitKeys: map[escrow.UnitID]escrow.UnitKey{cert.UnitID: escrow.CombineComponents(halves[0], halves[1])}}
+	how := fmt.Sprintf("the agency certified %s's unit ID (%s) and docket %s to both escrow agents, which released their halves of the unit key; the rebuilt key has no end date", w.Target.Name, cert.UnitID, w.Docket)
+	return Service{Items: []any{keys}, How: how}, nil
 }
 
 // clipperOpener reads Clipper calls with what one adversary holds.

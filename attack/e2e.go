@@ -46,9 +46,12 @@ func (ids identities) enrol(p *Person, rand io.Reader) error {
 	if err != nil {
 		return err
 	}
-	ids.keys[p], ids.owners[hex.EncodeToString(id.Public())] = id, p
+	ids.keys[p], ids.owners[hexKey(id.Public())] = id, p
 	return nil
 }
+
+// hexKey names an identity key in the owners map.
+func hexKey(k ed25519.PublicKey) string { return hex.EncodeToString(k) }
 
 // handshake runs the signed ephemeral handshake between c's two apps and
 // returns the record so far and both ends' sessions.
@@ -158,7 +161,7 @@ func (o *handshakeOpener) open(session int, rec *HandshakeRecord, extra []e2e.Ke
 		known = append(known, k.Public().(ed25519.PublicKey))
 	}
 	if i, r, ok := e2e.Participants(rec.Hello, rec.Reply, known); ok {
-		out.Who = []*Person{o.owners[hex.EncodeToString(i)], o.owners[hex.EncodeToString(r)]}
+		out.Who = []*Person{o.owners[hexKey(i)], o.owners[hexKey(r)]}
 	}
 	candidates := slices.Clone(extra)
 	if k, ok := o.sessions[session]; ok {

@@ -2,7 +2,9 @@ package attack
 
 import (
 	"crypto/ecdh"
+	"fmt"
 	"io"
+	"time"
 
 	"github.com/escrowlab/escrowlab/e2e"
 )
@@ -81,6 +83,14 @@ func (s *EscrowedE2E) Lose(id LeakID, t Target) ([]any, error) {
 		return []any{authorityKey{s.authority.PrivateKey()}}, nil
 	}
 	return s.ids.lose(id, t, s.sessions)
+}
+
+// Serve has the authority use its key: it opens the escrow field of any
+// session, so what a warrant for one person opens is whatever the key
+// opens, whoever the warrant names.
+func (s *EscrowedE2E) Serve(w Warrant, now time.Time) (Service, error) {
+	how := fmt.Sprintf("the authority decrypts the escrow fields of %s's sessions with its one private key, which opens every user's sessions as well", w.Target.Name)
+	return Service{Items: []any{authorityKey{s.authority.PrivateKey()}}, How: how}, nil
 }
 
 // Opener prepares an adversary's attempts: those against any

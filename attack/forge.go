@@ -138,7 +138,7 @@ func (f *Forger) sessionKey() (escrow.SessionKey, error) {
 func (f *Forger) lawEnforcement(r *Forgery, genuine, forged *escrow.Transmission) error {
 	w, c := f.world, f.clipper
 	id := c.Chip(f.forger).UnitID()
-	warrant := escrow.Warrant{UnitID: id, Court: "U.S. District Court (illustrative)", CaseNumber: "94-MJ-0666", Issued: w.Now(), Expires: w.Now().AddDate(0, 0, 30)}
+	warrant := escrow.Certification{Agency: "FBI (illustrative)", UnitID: id, Docket: "94-MJ-0666", Begins: w.Now(), Ends: w.Now().AddDate(0, 0, 30)}
 	ku1, err := c.Agents()[0].Release(warrant, w.Now())
 	if err != nil {
 		return err

@@ -2,13 +2,15 @@ package attack
 
 import (
 	"fmt"
+	"time"
 )
 
 // Target says whose secrets a leak that concerns one person or one
-// session gives away.
+// session gives away, and when the leak happens.
 type Target struct {
-	Person  *Person // for leaks that need a person
-	Session int     // for leaks that need a session
+	Person  *Person   // for leaks that need a person
+	Session int       // for leaks that need a session
+	At      time.Time // set by World.Leak: the moment of the leak
 }
 
 // Leak makes leak id happen now, to target t, and returns what the
@@ -26,6 +28,7 @@ func (w *World) Leak(id LeakID, t Target) (Holdings, error) {
 	case info.Needs == NeedsSession && (t.Session < 1 || t.Session > len(w.sent)):
 		return nil, fmt.Errorf("attack: the %s leak needs a session held so far; there is no session %d", id, t.Session)
 	}
+	t.At = w.clock
 	var h Holdings
 	for _, d := range w.schemes {
 		items, err := d.scheme.Lose(id, t)

@@ -5,7 +5,7 @@ import (
 )
 
 // builtinSchemes are the schemes escrowlab ships; tests may register more.
-var builtinSchemes = []SchemeID{ClipperID, ThresholdID, SIMID, E2EStaticID, E2EForwardSecretID, E2EEscrowedID}
+var builtinSchemes = []SchemeID{ClipperID, ThresholdID, SIMID, E2EStaticID, E2EForwardSecretID, E2EGhostID, E2EEscrowedID}
 
 func TestMatrixInvariants(t *testing.T) {
 	m, err := NewMatrix(MatrixConfig{People: 5, Sessions: 24, LeakAfter: 10, Seed: 1})
@@ -63,6 +63,15 @@ func TestMatrixInvariants(t *testing.T) {
 		{SIMDB, ClipperID, 0, 0, 0, 0},
 		{EscrowDBs, SIMID, 0, 0, 0, 0},
 		{DeviceSeizure, SIMID, 0, 0, 0, 0},
+		// Access capabilities read only what passes after the leak; the
+		// intercept system's call records name the parties of every call.
+		{ProviderBreach, E2EGhostID, total - before, 0, total - before, total - before},
+		{InterceptBreach, SIMID, total - before, 0, total - before, total},
+		{ProviderBreach, E2EForwardSecretID, 0, 0, 0, 0},
+		{InterceptBreach, E2EForwardSecretID, 0, 0, 0, 0},
+		{InterceptBreach, ClipperID, 0, 0, 0, 0},
+		{SIMDB, E2EGhostID, 0, 0, 0, 0},
+		{DeviceSeizure, E2EGhostID, 0, 0, 0, 0},
 	}
 	for _, tt := range tests {
 		c, ok := m.Cell(tt.leak, tt.scheme)

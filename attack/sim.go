@@ -3,16 +3,28 @@ package attack
 import (
 	"fmt"
 	"io"
+	"strings"
+	"time"
 
 	"github.com/escrowlab/escrowlab/sim"
 )
 
 // SIMID is GSM-style mobile encryption: a key Ki shared by each SIM card
-// and its operator, and kept by the card's manufacturer.
+// and its operator, and kept by the card's manufacturer. The radio hop is
+// encrypted; the carrier's switch sees every call in plaintext.
 const SIMID SchemeID = "sim"
 
-// SIMDB is the SIM manufacturer's database of every card's Ki.
-const SIMDB LeakID = "sim-db"
+// The leaks of a mobile network.
+const (
+	// SIMDB is the SIM manufacturer's database of every card's Ki.
+	SIMDB LeakID = "sim-db"
+	// InterceptBreach is an intruder inside the carrier's lawful-intercept
+	// system: from that day it copies any subscriber's calls, and it reads
+	// the call records, those kept before it included, and the list of
+	// whom the authorities are tapping. It opens no content recorded
+	// before its day.
+	InterceptBreach LeakID = "intercept-breach"
+)
 
 func init() {
 	RegisterScheme(SchemeInfo{
@@ -21,15 +33,18 @@ func init() {
 		New:         newSIM,
 	})
 	RegisterLeak(LeakInfo{ID: SIMDB, Words: "the SIM maker's keys", Order: 80})
+	RegisterLeak(LeakInfo{ID: InterceptBreach, Words: "a way into the carrier's intercept system", Access: true, Order: 85})
 }
 
 // SIM is a mobile network deployed in one world: the manufacturer that made
 // every card and kept each one's Ki, the operator holding the
-// manufacturer's key file, a SIM in each person's phone, and the radio keys
-// of every call, as the phones knew them.
+// manufacturer's key file, its switch with the call records and the
+// intercept function, a SIM in each person's phone, and the radio keys of
+// every call, as the phones knew them.
 type SIM struct {
 	maker    *sim.Manufacturer
 	operator *sim.Operator
+	sw       sim.Switch
 	rand     io.Reader
 	cards    map[*Person]*sim.SIM
 	owners   map[string]*Person // by IMSI
@@ -60,6 +75,14 @@ type SIMMessage struct {
 type simKeys struct {
 	ki       map[string]sim.Ki // by IMSI
 	sessions map[int][2]sim.Kc
+}
+
+// interceptAccess is a tap in the switch, lawful or not, and what comes
+// with it: the records of the tapped calls, or of every call.
+type interceptAccess struct {
+	tap        *sim.Tap
+	allRecords bool     // the holder reads every call record
+	targets    []string // whom the authorities were tapping when it got in
 }
 
 func newSIM(env Env) (Scheme, error) {
@@ -101,6 +124,8 @@ func (s *SIM) Call(c *Conversation) (Record, error) {
 		}
 		rec.Legs[i], kcs[i] = SIMLeg{RAND: r, SRES: sres}, kc
 	}
+	imsi := [2]string{s.cards[c.Caller].IMSI(), s.cards[c.Callee].IMSI()}
+	s.sw.Connect(c.Session, c.At, imsi[0], imsi[1])
 	var seq [2]uint64
 	for _, m := range c.Messages {
 		from := 0
@@ -109,11 +134,13 @@ func (s *SIM) Call(c *Conversation) (Record, error) {
 		}
 		sealed := sim.Seal(kcs[from], seq[from], []byte(m.Text))
 		seq[from]++
-		// The network opens the uplink and re-seals for the other leg.
+		// The network opens the uplink, passes the plaintext through its
+		// switch, and re-seals it for the other leg.
 		_, plain, err := sim.Open(kcs[from], sealed)
 		if err != nil {
 			return nil, fmt.Errorf("the network: %w", err)
 		}
+		s.sw.Relay(c.Session, c.At, imsi[from], imsi[1-from], string(plain))
 		_, got, err := sim.Open(kcs[1-from], sim.Seal(kcs[1-from], 0, plain))
 		if err != nil || string(got) != m.Text {
 			return nil, fmt.Errorf("%s's phone did not get what was sent: %v", parties[1-from].Name, err)
@@ -125,11 +152,14 @@ func (s *SIM) Call(c *Conversation) (Record, error) {
 }
 
 // Lose says what each leak gives away. A seized phone gives up nothing:
-// the SIM cannot read out its Ki.
+// the SIM cannot read out its Ki. An intercept breach plants a tap on
+// every line in the switch, from now on.
 func (s *SIM) Lose(id LeakID, t Target) ([]any, error) {
 	switch id {
 	case SIMDB:
 		return []any{simKeys{ki: s.maker.Database()}}, nil
+	case InterceptBreach:
+		return []any{s.tapAll(t.At)}, nil
 	case SessionKeyLeak:
 		kcs, ok := s.keys[t.Session]
 		if !ok {
@@ -140,13 +170,50 @@ func (s *SIM) Lose(id LeakID, t Target) ([]any, error) {
 	return nil, nil
 }
 
-// Opener combines every simKeys item h holds.
+// Serve has the carrier's intercept function copy the target's calls, and
+// their records, to the agency while the warrant is in force. The
+// carrier honours the warrant's end.
+func (s *SIM) Serve(w Warrant, now time.Time) (Service, error) {
+	card := s.cards[w.Target]
+	if card == nil {
+		return Service{}, fmt.Errorf("%s has no SIM", w.Target.Name)
+	}
+	tap := &sim.Tap{Subscriber: card.IMSI(), From: now, Until: w.Ends, Lawful: true}
+	s.sw.Install(tap)
+	how := fmt.Sprintf("the carrier's intercept function copies %s's calls and call records to the agency until the end of %s", w.Target.Name, w.LastDay().Format("2 Jan 2006"))
+	return Service{Items: []any{interceptAccess{tap: tap}}, How: how}, nil
+}
+
+// tapAll plants a tap on every line, as an intruder in the intercept
+// system can, and notes whom the authorities are tapping.
+func (s *SIM) tapAll(now time.Time) interceptAccess {
+	tap := &sim.Tap{From: now}
+	s.sw.Install(tap)
+	a := interceptAccess{tap: tap, allRecords: true}
+	for _, imsi := range s.sw.Targets(now) {
+		a.targets = append(a.targets, fmt.Sprintf("%s (%s)", s.owners[imsi].Name, imsi))
+	}
+	return a
+}
+
+// Reveals says whom the authorities were tapping, if anyone.
+func (a interceptAccess) Reveals() string {
+	if len(a.targets) == 0 {
+		return ""
+	}
+	return "lines under lawful intercept: " + strings.Join(a.targets, ", ")
+}
+
+// Opener combines every simKeys and interceptAccess item h holds.
 func (s *SIM) Opener(h Holdings) (Opener, error) {
 	o := &simOpener{s: s}
 	for _, it := range h.Items(SIMID) {
-		if k, ok := it.(simKeys); ok {
-			o.ki = mergeMaps(o.ki, k.ki)
-			o.sessions = mergeMaps(o.sessions, k.sessions)
+		switch x := it.(type) {
+		case simKeys:
+			o.ki = mergeMaps(o.ki, x.ki)
+			o.sessions = mergeMaps(o.sessions, x.sessions)
+		case interceptAccess:
+			o.taps = append(o.taps, x)
 		}
 	}
 	return o, nil
@@ -157,18 +224,33 @@ type simOpener struct {
 	s        *SIM
 	ki       map[string]sim.Ki
 	sessions map[int][2]sim.Kc
+	taps     []interceptAccess
 }
 
-// Open uses a leaked session's keys, or derives each radio leg's Kc from
-// the stolen Ki database: the challenge RAND is on the air, and the SRES
-// beside it tells whose Ki to use, and so whose phone it is.
+// Open reads a call with the radio keys the holder has, or can derive,
+// and with whatever its taps copied in the switch.
 func (o *simOpener) Open(c Capture) Opening {
 	rec, ok := c.Record.(*SIMRecord)
 	if !ok {
 		return Opening{}
 	}
+	out := o.overTheAir(c.Session, rec)
+	texts, who := o.intercepted(c.Session)
+	if out.Texts == nil {
+		out.Texts = texts
+	}
+	if out.Who == nil {
+		out.Who = who
+	}
+	return out
+}
+
+// overTheAir uses a leaked session's keys, or derives each radio leg's Kc
+// from the stolen Ki database: the challenge RAND is on the air, and the
+// SRES beside it tells whose Ki to use, and so whose phone it is.
+func (o *simOpener) overTheAir(session int, rec *SIMRecord) Opening {
 	var out Opening
-	kcs, haveKeys := o.sessions[c.Session]
+	kcs, haveKeys := o.sessions[session]
 	derived := o.ki != nil
 	for i, leg := range rec.Legs {
 		imsi, ki, found := sim.Identify(o.ki, leg.RAND, leg.SRES)
@@ -185,6 +267,22 @@ func (o *simOpener) Open(c Capture) Opening {
 		out.Texts = openSIMMessages(rec, kcs)
 	}
 	return out
+}
+
+// intercepted returns what the holder's taps copied of a call, and whom
+// the call records name: a tap's holder reads the records of the calls it
+// copied, and an intruder in the intercept system reads every record.
+func (o *simOpener) intercepted(call int) (texts []string, who []*Person) {
+	for _, a := range o.taps {
+		copied, ok := a.tap.Copied(call)
+		if ok && texts == nil {
+			texts = copied
+		}
+		if r, found := o.s.sw.Record(call); found && (ok || a.allRecords) && who == nil {
+			who = []*Person{o.s.owners[r.From], o.s.owners[r.To]}
+		}
+	}
+	return texts, who
 }
 
 // openSIMMessages opens every message with its leg's key, or returns nil

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/escrowlab/escrowlab/escrow"
 )
@@ -196,6 +197,33 @@ func (t *Threshold) Opener(h Holdings) (Opener, error) {
 		o.proc.AddUnitKey(id, ku)
 	}
 	return o, nil
+}
+
+// Serve certifies the target's unit ID, the docket number and the end of
+// the authority to the first ThresholdK agents, and rebuilds the unit key
+// from their shares. Like Clipper's, the key has no end date.
+func (t *Threshold) Serve(w Warrant, now time.Time) (Service, error) {
+	chip := t.chips[w.Target]
+	if chip == nil {
+		return Service{}, fmt.Errorf("%s has no threshold chip", w.Target.Name)
+	}
+	cert := escrow.Certification{Agency: w.Agency, UnitID: chip.UnitID(), Docket: w.Docket, Begins: w.Begins, Ends: w.Ends}
+	shares := map[int]escrow.KeyComponent{}
+	for i, a := range t.agents[:ThresholdK] {
+		k, err := a.Release(cert, now)
+		if err != nil {
+			return Service{}, err
+		}
+		shares[i] = k
+	}
+	ku, err := escrow.CombineShares(shares)
+	if err != nil {
+		return Service{}, err
+	}
+	kf := t.family.Key()
+	keys := thresholdKeys{familyKey: &kf, unitKeys: map[escrow.UnitID]escrow.UnitKey{cert.UnitID: ku}}
+	how := fmt.Sprintf("the agency certified %s's unit ID and docket %s to %d of the %d escrow agents, which released their shares; the rebuilt unit key has no end date", w.Target.Name, w.Docket, ThresholdK, ThresholdN)
+	return Service{Items: []any{keys}, How: how}, nil
 }
 
 // thresholdOpener reads threshold calls with what one adversary holds.

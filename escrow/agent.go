@@ -7,7 +7,8 @@ import (
 )
 
 // EscrowAgent holds one component of every chip's unit key and releases a
-// component only against a valid warrant naming that chip. It logs every
+// component only against a certification naming that chip, presented
+// while the interception authority it cites is in force. It logs every
 // request, granted or refused.
 type EscrowAgent struct {
 	name       string
@@ -17,9 +18,9 @@ type EscrowAgent struct {
 
 // Release is one entry of an escrow agent's log.
 type Release struct {
-	At      time.Time // when the request was made
-	Warrant Warrant   // the warrant presented
-	Err     error     // why the request was refused, or nil if the component was released
+	At            time.Time     // when the request was made
+	Certification Certification // the certification presented
+	Err           error         // why the request was refused, or nil if the component was released
 }
 
 // NewEscrowAgent returns an agent with an empty database.
@@ -36,23 +37,24 @@ func (a *EscrowAgent) Units() int { return len(a.components) }
 // deposit records the component of a newly made chip.
 func (a *EscrowAgent) deposit(id UnitID, c KeyComponent) { a.components[id] = c }
 
-// Release returns the component for w.UnitID if w is complete and in force
-// at time now, and logs the request either way.
-func (a *EscrowAgent) Release(w Warrant, now time.Time) (KeyComponent, error) {
-	c, err := a.release(w, now)
-	a.log = append(a.log, Release{At: now, Warrant: w, Err: err})
-	return c, err
+// Release returns the component for c.UnitID if c is complete and the
+// authority it cites is in force at time now, and logs the request either
+// way.
+func (a *EscrowAgent) Release(c Certification, now time.Time) (KeyComponent, error) {
+	k, err := a.release(c, now)
+	a.log = append(a.log, Release{At: now, Certification: c, Err: err})
+	return k, err
 }
 
-func (a *EscrowAgent) release(w Warrant, now time.Time) (KeyComponent, error) {
-	if err := w.validAt(now); err != nil {
-		return KeyComponent{}, fmt.Errorf("escrow: %s refuses warrant %s: %w", a.name, w.CaseNumber, err)
+func (a *EscrowAgent) release(c Certification, now time.Time) (KeyComponent, error) {
+	if err := c.validAt(now); err != nil {
+		return KeyComponent{}, fmt.Errorf("escrow: %s refuses the certification for docket %s: %w", a.name, c.Docket, err)
 	}
-	c, ok := a.components[w.UnitID]
+	k, ok := a.components[c.UnitID]
 	if !ok {
-		return KeyComponent{}, fmt.Errorf("escrow: %s, warrant %s, unit %s: %w", a.name, w.CaseNumber, w.UnitID, ErrUnknownUnit)
+		return KeyComponent{}, fmt.Errorf("escrow: %s, docket %s, unit %s: %w", a.name, c.Docket, c.UnitID, ErrUnknownUnit)
 	}
-	return c, nil
+	return k, nil
 }
 
 // Log returns a copy of the agent's request log, oldest first.

@@ -17,20 +17,20 @@ func day(s string) time.Time {
 func TestEscrowAgentRelease(t *testing.T) {
 	s := newTestSystem(t, 8, DefaultChecksumBits, 2)
 	alice := s.devices[0]
-	good := Warrant{UnitID: alice.UnitID(), Court: "S.D.N.Y.", CaseNumber: "94-1", Issued: day("1994-03-01"), Expires: day("1994-04-01")}
+	good := Certification{Agency: "FBI", UnitID: alice.UnitID(), Docket: "94-1", Begins: day("1994-03-01"), Ends: day("1994-04-01")}
 	tests := []struct {
 		name string
-		edit func(*Warrant)
+		edit func(*Certification)
 		now  string
 		want error
 	}{
-		{"valid", func(*Warrant) {}, "1994-03-15", nil},
-		{"unit ID of no chip", func(w *Warrant) { w.UnitID = absentUnit(s) }, "1994-03-15", ErrUnknownUnit},
-		{"expired", func(*Warrant) {}, "1994-05-01", ErrWarrantExpired},
-		{"not yet issued", func(*Warrant) {}, "1994-02-01", ErrWarrantNotYetValid},
-		{"no court", func(w *Warrant) { w.Court = "" }, "1994-03-15", ErrWarrantIncomplete},
-		{"no case number", func(w *Warrant) { w.CaseNumber = "" }, "1994-03-15", ErrWarrantIncomplete},
-		{"no expiry", func(w *Warrant) { w.Expires = time.Time{} }, "1994-03-15", ErrWarrantIncomplete},
+		{"valid", func(*Certification) {}, "1994-03-15", nil},
+		{"unit ID of no chip", func(w *Certification) { w.UnitID = absentUnit(s) }, "1994-03-15", ErrUnknownUnit},
+		{"expired", func(*Certification) {}, "1994-05-01", ErrAuthorityEnded},
+		{"not yet issued", func(*Certification) {}, "1994-02-01", ErrAuthorityNotYetValid},
+		{"no agency", func(w *Certification) { w.Agency = "" }, "1994-03-15", ErrCertificationIncomplete},
+		{"no docket number", func(w *Certification) { w.Docket = "" }, "1994-03-15", ErrCertificationIncomplete},
+		{"no end date", func(w *Certification) { w.Ends = time.Time{} }, "1994-03-15", ErrCertificationIncomplete},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,9 +67,9 @@ func absentUnit(s *testSystem) UnitID {
 	return id
 }
 
-func TestWarrantForOtherUnitRefused(t *testing.T) {
+func TestCertificationForOtherUnitRefused(t *testing.T) {
 	s := newTestSystem(t, 9, DefaultChecksumBits, 1)
-	w := Warrant{UnitID: absentUnit(s), Court: "c", CaseNumber: "n", Issued: day("1994-01-01"), Expires: day("1995-01-01")}
+	w := Certification{Agency: "FBI", UnitID: absentUnit(s), Docket: "n", Begins: day("1994-01-01"), Ends: day("1995-01-01")}
 	for _, a := range []*EscrowAgent{s.nist, s.treasury} {
 		if _, err := a.Release(w, day("1994-06-01")); !errors.Is(err, ErrUnknownUnit) {
 			t.Errorf("%s: error = %v, want ErrUnknownUnit", a.Name(), err)
@@ -85,5 +85,24 @@ func TestFacilityValidation(t *testing.T) {
 	}
 	if _, err := NewFacility(nil, a, NewEscrowAgent("b")); err == nil {
 		t.Error("facility accepted a nil family")
+	}
+}
+
+// The authority is in force through its last day and ends at midnight:
+// a 31-day authority from 1 March covers 1 to 31 March, inclusive.
+func TestAuthorityEndsAtMidnight(t *testing.T) {
+	s := newTestSystem(t, 2, DefaultChecksumBits, 3)
+	c := Certification{Agency: "FBI", UnitID: s.devices[0].UnitID(), Docket: "94-2", Begins: day("1994-03-01"), Ends: day("1994-04-01")}
+	if got := c.LastDay().Format(time.DateOnly); got != "1994-03-31" {
+		t.Fatalf("last day %s, want 1994-03-31", got)
+	}
+	if days := int(c.Ends.Sub(c.Begins).Hours() / 24); days != 31 {
+		t.Fatalf("%d days in force, want 31", days)
+	}
+	if _, err := s.nist.Release(c, day("1994-04-01").Add(-time.Minute)); err != nil {
+		t.Errorf("refused on the last day: %v", err)
+	}
+	if _, err := s.nist.Release(c, day("1994-04-01")); !errors.Is(err, ErrAuthorityEnded) {
+		t.Errorf("at midnight after the last day: %v, want ErrAuthorityEnded", err)
 	}
 }

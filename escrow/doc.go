@@ -15,9 +15,12 @@
 // checks that checksum and refuses traffic whose LEAF fails it.
 //
 // An agency holding KF in a decrypt processor ([DecryptProcessor]) reads the
-// unit ID out of any captured LEAF. With a [Warrant] for that unit it obtains
-// both components from the agents, rebuilds KU, unwraps KS and reads the
-// call. A warrant expires; the rebuilt KU does not.
+// unit ID out of any captured LEAF. Under the procedures of February 1994 a
+// court order authorises the interception; the agency then presents each
+// agent a [Certification] naming the unit ID, the docket number of the order
+// and the date its authority ends, obtains both components, rebuilds KU,
+// unwraps KS and reads the call. The authority ends; the rebuilt KU does
+// not.
 //
 // Tamper resistance is modelled by the API: a Device has no method that
 // returns KU or KF. Other code can only do what a chip's interface allowed.

@@ -22,18 +22,20 @@ var (
 	ErrNoUnitKey = errors.New("no unit key for this unit ID")
 
 	// ErrUnknownUnit reports that an escrow agent holds no component for the
-	// unit ID a warrant names.
+	// unit ID a certification names.
 	ErrUnknownUnit = errors.New("unit ID not in the escrow database")
 
-	// ErrWarrantIncomplete reports a warrant without a court, a case number
-	// or an expiry date.
-	ErrWarrantIncomplete = errors.New("warrant lacks a court, case number or expiry date")
+	// ErrCertificationIncomplete reports a certification without an agency,
+	// a docket number or an end date.
+	ErrCertificationIncomplete = errors.New("certification lacks an agency, a docket number or an end date")
 
-	// ErrWarrantNotYetValid reports a warrant presented before it was issued.
-	ErrWarrantNotYetValid = errors.New("warrant not yet issued")
+	// ErrAuthorityNotYetValid reports a certification presented before the
+	// interception authority began.
+	ErrAuthorityNotYetValid = errors.New("interception authority not yet in force")
 
-	// ErrWarrantExpired reports a warrant presented after its expiry date.
-	ErrWarrantExpired = errors.New("warrant expired")
+	// ErrAuthorityEnded reports a certification presented after the
+	// interception authority ended.
+	ErrAuthorityEnded = errors.New("interception authority has ended")
 
 	// ErrChecksumBits reports a LEAF checksum width outside
 	// [MinChecksumBits, MaxChecksumBits].

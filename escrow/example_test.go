@@ -35,7 +35,7 @@ func Example() {
 	leaf, _ := processor.ReadLEAF(call.LEAF)
 	fmt.Println("LEAF names Alice's chip:", leaf.UnitID == alice.UnitID())
 	day := time.Date(1994, 3, 1, 0, 0, 0, 0, time.UTC)
-	w := escrow.Warrant{UnitID: leaf.UnitID, Court: "D. Md.", CaseNumber: "94-0001", Issued: day, Expires: day.AddDate(0, 0, 30)}
+	w := escrow.Certification{Agency: "FBI", UnitID: leaf.UnitID, Docket: "94-0001", Begins: day, Ends: day.AddDate(0, 0, 30)}
 	ku1, _ := nist.Release(w, day)
 	ku2, _ := treasury.Release(w, day)
 	processor.AddUnitKey(leaf.UnitID, escrow.CombineComponents(ku1, ku2))

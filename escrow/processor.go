@@ -4,9 +4,9 @@ import "fmt"
 
 // DecryptProcessor is law enforcement's decrypt processor. It holds the
 // family key, so it can read the unit ID out of any LEAF, and it holds the
-// unit keys it has rebuilt from escrowed components. Nothing in it checks a
-// warrant's dates: once a unit key is in, it opens that chip's traffic from
-// any time, past or future.
+// unit keys it has rebuilt from escrowed components. Nothing in it checks
+// the dates of an interception authority: once a unit key is in, it opens
+// that chip's traffic from any time, past or future.
 type DecryptProcessor struct {
 	family *Family
 	keys   map[UnitID]*wideBlock

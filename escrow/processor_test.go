@@ -7,7 +7,7 @@ import (
 
 // lawfulAccess runs the 1994 procedure for one device and returns the
 // processor holding its rebuilt unit key.
-func lawfulAccess(t *testing.T, s *testSystem, d *Device, w Warrant, now string) *DecryptProcessor {
+func lawfulAccess(t *testing.T, s *testSystem, d *Device, w Certification, now string) *DecryptProcessor {
 	t.Helper()
 	ku1, err := s.nist.Release(w, day(now))
 	if err != nil {
@@ -25,7 +25,7 @@ func lawfulAccess(t *testing.T, s *testSystem, d *Device, w Warrant, now string)
 func TestLawfulAccessAndExpiryWeakness(t *testing.T) {
 	s := newTestSystem(t, 10, DefaultChecksumBits, 2)
 	alice, bob := s.devices[0], s.devices[1]
-	w := Warrant{UnitID: alice.UnitID(), Court: "D. Md.", CaseNumber: "94-7", Issued: day("1994-03-01"), Expires: day("1994-03-31")}
+	w := Certification{Agency: "FBI", UnitID: alice.UnitID(), Docket: "94-7", Begins: day("1994-03-01"), Ends: day("1994-03-31")}
 	p := lawfulAccess(t, s, alice, w, "1994-03-02")
 
 	for _, msg := range []string{"before the warrant", "during it", "long after it expired"} {
@@ -39,7 +39,7 @@ func TestLawfulAccessAndExpiryWeakness(t *testing.T) {
 		}
 	}
 	// The agents refuse the expired warrant, but the processor needs nothing more.
-	if _, err := s.nist.Release(w, day("1994-09-01")); !errors.Is(err, ErrWarrantExpired) {
+	if _, err := s.nist.Release(w, day("1994-09-01")); !errors.Is(err, ErrAuthorityEnded) {
 		t.Fatalf("agent released on an expired warrant: %v", err)
 	}
 	// Bob's traffic stays closed: no key for his unit.

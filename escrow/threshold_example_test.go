@@ -27,7 +27,7 @@ func ExampleThresholdFacility() {
 
 	// Lawful access: two agents honour the warrant, which is not enough.
 	day := time.Date(1994, 3, 1, 0, 0, 0, 0, time.UTC)
-	w := escrow.Warrant{UnitID: alice.UnitID(), Court: "D. Md.", CaseNumber: "94-0002", Issued: day, Expires: day.AddDate(0, 0, 30)}
+	w := escrow.Certification{Agency: "FBI", UnitID: alice.UnitID(), Docket: "94-0002", Begins: day, Ends: day.AddDate(0, 0, 30)}
 	released := make(map[int]escrow.KeyComponent)
 	for i := range 2 {
 		released[i], _ = agents[i].Release(w, day)

@@ -72,7 +72,7 @@ func TestThresholdLawfulAccess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := Warrant{UnitID: alice.UnitID(), Court: "D.D.C.", CaseNumber: "94-3", Issued: day("1994-03-01"), Expires: day("1994-04-01")}
+	w := Certification{Agency: "FBI", UnitID: alice.UnitID(), Docket: "94-3", Begins: day("1994-03-01"), Ends: day("1994-04-01")}
 	released := func(set []int) map[int]KeyComponent {
 		m := make(map[int]KeyComponent)
 		for _, i := range set {

@@ -28,12 +28,15 @@ func withCites(p scenario.Paragraph) string {
 }
 
 // cellTexts formats table rows as their cells read in plain text.
-func cellTexts(rows [][]scenario.Cell) [][]string {
+func cellTexts(rows [][]scenario.Cell) [][]string { return formatCells(rows, scenario.Cell.String) }
+
+// formatCells formats every cell of rows with f.
+func formatCells(rows [][]scenario.Cell, f func(scenario.Cell) string) [][]string {
 	out := make([][]string, len(rows))
 	for i, row := range rows {
 		out[i] = make([]string, len(row))
 		for j, c := range row {
-			out[i][j] = c.String()
+			out[i][j] = f(c)
 		}
 	}
 	return out

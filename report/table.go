@@ -11,7 +11,8 @@ const tableGap = "  "
 
 // table writes t with aligned columns, indented by indent columns: the
 // caption, a header row, a rule and the rows. Cells that
-// look numeric are right-aligned. Columns too wide for the page are
+// look numeric are right-aligned. Ratios lose their percentages when the
+// table would not fit otherwise. Columns still too wide for the page are
 // narrowed and their cells wrapped; a table that still cannot fit is
 // written as one "Header: cell" line per cell instead.
 func (r *renderer) table(t *scenario.Table, indent int) {
@@ -19,6 +20,9 @@ func (r *renderer) table(t *scenario.Table, indent int) {
 		r.wrapped(t.Caption, indent, sgrBold)
 	}
 	rows := cellTexts(t.Rows)
+	if !fits(t.Header, rows, r.width-indent) {
+		rows = formatCells(t.Rows, scenario.Cell.Short)
+	}
 	ncol := len(t.Header)
 	for _, row := range rows {
 		ncol = max(ncol, len(row))
@@ -75,6 +79,25 @@ func (r *renderer) table(t *scenario.Table, indent int) {
 		}
 		r.tableRow(row, widths, numeric, true, indent)
 	}
+}
+
+// fits reports whether a table of header and rows fits in avail columns
+// without wrapping any cell.
+func fits(header []string, rows [][]string, avail int) bool {
+	var widths []int
+	for _, row := range append([][]string{header}, rows...) {
+		for c, s := range row {
+			if c == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[c] = max(widths[c], width(strings.TrimSpace(s)))
+		}
+	}
+	total := len(tableGap) * max(len(widths)-1, 0)
+	for _, w := range widths {
+		total += w
+	}
+	return total <= avail
 }
 
 // wrapped reports whether any cell of rows is wider than its column.

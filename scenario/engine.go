@@ -9,14 +9,13 @@ import (
 	"time"
 
 	"github.com/escrowlab/escrowlab/attack"
-	"github.com/escrowlab/escrowlab/escrow"
 	"github.com/escrowlab/escrowlab/internal/cast"
 	"github.com/escrowlab/escrowlab/internal/ids"
 	"github.com/escrowlab/escrowlab/internal/seeded"
 )
 
-// specStart is day 0 of every scenario's timeline.
-var specStart = time.Date(1994, time.March, 1, 9, 0, 0, 0, time.UTC)
+// DefaultStart is day 0 of a scenario that gives no start of its own.
+var defaultStart = time.Date(1994, time.March, 1, 0, 0, 0, 0, time.UTC)
 
 // adversary is someone who collects key material over the story.
 type adversary struct {
@@ -27,27 +26,32 @@ type adversary struct {
 
 // specRun is the state of one run of a Spec.
 type specRun struct {
-	spec  *Spec
-	seed  uint64
-	b     *builder
-	w     *attack.World
-	rng   *rand.Rand
-	advs  []*adversary
-	warns int // warrants issued so far, for case numbers
+	spec     *Spec
+	seed     uint64
+	start    time.Time // day 0, at 9 in the morning
+	b        *builder
+	w        *attack.World
+	rng      *rand.Rand
+	advs     []*adversary
+	warrants []servedWarrant
 }
 
 // RunSpec runs a scenario written as data with opts.Seed and returns its
 // transcript. Predictions that fail are reported in the transcript, and
 // counted in Transcript.Failed; they are not errors.
 func RunSpec(spec *Spec, opts Options) (*Transcript, error) {
-	r := &specRun{spec: spec, seed: opts.Seed, b: newBuilder(spec.ID, spec.Title, opts.Seed)}
+	r := &specRun{spec: spec, seed: opts.Seed, b: newBuilder(spec.ID, spec.Title, opts.Seed), start: spec.Start}
+	if r.start.IsZero() {
+		r.start = defaultStart
+	}
+	r.start = r.start.Add(9 * time.Hour)
 	names := slices.Clone(spec.Cast)
 	for _, n := range cast.Names(spec.Traffic.People + len(spec.Cast)) {
 		if len(names) < spec.Traffic.People && !slices.Contains(spec.Cast, n) {
 			names = append(names, n)
 		}
 	}
-	w, err := attack.NewWorld(attack.Config{People: names, Seed: opts.Seed, Start: specStart})
+	w, err := attack.NewWorld(attack.Config{People: names, Seed: opts.Seed, Start: r.start})
 	if err != nil {
 		return nil, fmt.Errorf("scenario %s: %w", spec.ID, err)
 	}
@@ -89,15 +93,15 @@ func (r *specRun) timeline() error {
 	s := r.spec
 	var items []item
 	for i := range s.Events {
-		items = append(items, item{at: day(s.Events[i].Day), event: &s.Events[i]})
+		items = append(items, item{at: r.day(s.Events[i].Day), event: &s.Events[i]})
 	}
 	for range s.Traffic.Sessions {
-		items = append(items, item{at: specStart.Add(time.Duration(r.rng.Int64N(int64(s.Traffic.Days) * int64(24*time.Hour))))})
+		items = append(items, item{at: r.start.Add(time.Duration(r.rng.Int64N(int64(s.Traffic.Days) * int64(24*time.Hour))))})
 	}
 	// Stable: events keep file order on one day, and come before
 	// background calls at the same instant.
 	slices.SortStableFunc(items, func(a, b item) int { return a.at.Compare(b.at) })
-	r.b.act("What happens", fmt.Sprintf("Day 0 is %s. Background calls fill the days between the events.", specStart.Format(dateFormat)))
+	r.b.act("What happens", fmt.Sprintf("Day 0 is %s. Background calls fill the days between the events.", r.start.Format(dateFormat)))
 	for _, it := range items {
 		r.w.Advance(it.at.Sub(r.w.Now()))
 		if it.event == nil {
@@ -114,7 +118,7 @@ func (r *specRun) timeline() error {
 }
 
 // day returns the time of day d's events.
-func day(d int) time.Time { return specStart.AddDate(0, 0, d) }
+func (r *specRun) day(d int) time.Time { return r.start.AddDate(0, 0, d) }
 
 // adversary returns the adversary called name, adding it if new.
 func (r *specRun) adversary(name string) *adversary {
@@ -204,43 +208,15 @@ func (r *specRun) play(e Event) error {
 // latestSession is the number of the most recent session, or 1.
 func (r *specRun) latestSession() int { return max(len(r.w.Sent()), 1) }
 
-// warrant runs the 1994 procedure: both agents release their components
-// for a valid warrant, and the holder rebuilds the unit key.
-func (r *specRun) warrant(e Event) error {
-	w := r.w
-	clip, ok := attack.SchemeOf[*attack.Clipper](w)
-	if !ok {
-		return fmt.Errorf("a warrant needs the %s scheme", attack.ClipperID)
-	}
-	r.warns++
-	wt := escrow.Warrant{UnitID: clip.Chip(w.Person(e.Person)).UnitID(), Court: "U.S. District Court (illustrative)", CaseNumber: fmt.Sprintf("94-MJ-%04d", r.warns),
-		Issued: w.Now(), Expires: w.Now().AddDate(0, 0, e.Days)}
-	var halves [2]escrow.KeyComponent
-	for i, a := range clip.Agents() {
-		c, err := a.Release(wt, w.Now())
-		if err != nil {
-			return err
-		}
-		halves[i] = c
-	}
-	kf := clip.Family().Key()
-	keys := attack.ClipperKeys{FamilyKey: &kf, UnitKeys: map[escrow.UnitID]escrow.UnitKey{wt.UnitID: escrow.CombineComponents(halves[0], halves[1])}}
-	r.give(e.Adversary, attack.Holdings{{Scheme: attack.ClipperID, Since: w.Now(), Item: keys}})
-	r.b.step(Step{
-		Actor: e.Adversary, Action: fmt.Sprintf("with a %d-day warrant for %s's chip: both escrow agents release their halves (Day %d)", e.Days, e.Person, e.Day),
-		Values:  []Value{text("unit ID", wt.UnitID.String()), text("valid", wt.Issued.Format(dateFormat)+" to "+wt.Expires.Format(dateFormat))},
-		Outcome: Outcome{Done, "released and logged; the rebuilt unit key has no expiry date"},
-		Cites:   cites(refDenningSmid),
-	})
-	return nil
-}
-
 // readings measures what each adversary can read of the whole archive.
 func (r *specRun) readings() error {
 	if len(r.advs) == 0 {
 		return nil
 	}
 	r.b.act("What each adversary reads", "Measured at the end, over every session recorded, before and after the adversary got its keys.")
+	if err := r.warrantTables(); err != nil {
+		return err
+	}
 	for _, a := range r.advs {
 		t := &Table{Header: []string{"Scheme", "Sessions", "Opened", "Before", "After", "Who called whom"}}
 		opened, before, after, total := 0, 0, 0, 0
@@ -260,7 +236,7 @@ func (r *specRun) readings() error {
 					exps, names = append(exps, e), append(names, string(s))
 				}
 			}
-			ch := openedOverTime("What "+a.name+" opened, by day", r.w.Sent(), specStart, a.first, exps, names)
+			ch := openedOverTime("What "+a.name+" opened, by day", r.w.Sent(), r.start, a.first, exps, names)
 			ch.Marks[0].Label = a.name + " gets keys"
 			r.b.t.Charts = append(r.b.t.Charts, ch)
 		}
@@ -305,7 +281,7 @@ func (r *specRun) predictions() error {
 				x.Caller != "" && c.Caller.Name != x.Caller || x.Callee != "" && c.Callee.Name != x.Callee {
 				return false
 			}
-			return !c.At.Before(day(x.FromDay)) && (x.ToDay == 0 || c.At.Before(day(x.ToDay)))
+			return !c.At.Before(r.day(x.FromDay)) && (x.ToDay == 0 || c.At.Before(r.day(x.ToDay)))
 		}
 		e, err := r.measure(a, x.Scheme, keep)
 		if err != nil {

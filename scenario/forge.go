@@ -40,7 +40,7 @@ func ForgeTranscript(run ForgeRun) *Transcript {
 		b.closing(fmt.Sprintf("Interrupted: %d of %d trials finished; %s tries were made in all.", len(done), len(run.Forgeries), count(tries)))
 	}
 	if len(done) > 0 {
-		b.closing(nistComparison(done, run.Bits), refNISTFactSheet)
+		b.closing(nistComparison(done, run.Bits), refNISTFactSheet, refNISTStatement)
 	}
 	return b.finish()
 }
@@ -96,8 +96,8 @@ func forgeSteps(f attack.Forgery, bits, nworkers int, name string) []Step {
 			text("same call, genuine LEAF", yesNo(f.GenuineRead, "read correctly (control)", "not read: the control failed")),
 			text("forged LEAF names", f.ForgedUnit.String()+", "+unit),
 		},
-		Note:  "Escrow binds only those who play along. A determined criminal opts out in minutes; everyone else carries the risk of the escrow databases.",
-		Cites: cites(refBlaze),
+		Note:  "Blaze's draft of May 1994 put a forgery at about 28 minutes on the prototype device, too slow for setting up a phone call, NIST replied, adding that evaders would more likely use unescrowed devices or encrypt twice. Either way, escrow binds only those who comply.",
+		Cites: cites(refBlaze, refNISTStatement),
 	}
 	le.Quiz = yesNoQuestion("Police hold "+name+"'s unit key. Do they read the forged call?", "yes", "no", !f.LEFooled)
 	if f.LEFooled {
@@ -137,8 +137,9 @@ func trialTable(fs []attack.Forgery, bits int) *Table {
 // nistComparison sets the measured time beside NIST's 1994 estimate.
 func nistComparison(fs []attack.Forgery, bits int) string {
 	mean := attack.Stats(fs).MeanSeconds
+	then := "In June 1994 NIST's technical fact sheet put a forgery of the real 16-bit checksum at 65,536 tries on average, \"less than an hour\", and its statement of 2 June quoted Blaze's draft at about 28 minutes on the prototype device."
 	if bits != 16 {
-		return fmt.Sprintf("NIST's 1994 reply to Blaze concerned the real 16-bit checksum: about 65,536 tries on average, in \"less than an hour\" on the hardware of the time. This %d-bit run needed %s tries on average (2^%d) and took %s per forgery here.", bits, count(uint64(attack.ExpectedTries(bits))), bits, seconds(mean))
+		return fmt.Sprintf("%s This %d-bit run needed %s tries on average (2^%d) and took %s per forgery here.", then, bits, count(uint64(attack.ExpectedTries(bits))), bits, seconds(mean))
 	}
-	return fmt.Sprintf("NIST's 1994 reply to Blaze put the cost at about 65,536 tries on average, in \"less than an hour\" on the hardware of the time. This machine took %s per forgery.", seconds(mean))
+	return fmt.Sprintf("%s This machine took %s per forgery.", then, seconds(mean))
 }

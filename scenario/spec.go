@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/escrowlab/escrowlab/attack"
 )
@@ -15,6 +16,7 @@ type Spec struct {
 	Title      string
 	Summary    string
 	References []int
+	Start      time.Time         // day 0, a date in the scenario's own era; zero means 1 March 1994
 	Cast       []string          // named people, in order
 	Schemes    []attack.SchemeID // the schemes shown and measured
 	Traffic    Traffic

@@ -33,8 +33,9 @@ type tour struct {
 	first             attack.Conversation     // Alice's call to Bob in act 2
 	firstClipper      *attack.ChipRecord      // that call on the wire under Clipper
 	firstE2E          *attack.HandshakeRecord // and under e2e-fs
-	warrant           escrow.Warrant
-	aliceKU           escrow.UnitKey // rebuilt under the warrant in act 3
+	order             attack.Warrant          // the court order of act 3
+	cert              escrow.Certification    // the FBI's certification to the escrow agents under it
+	aliceKU           escrow.UnitKey          // rebuilt in act 3
 	leakAt            time.Time
 }
 
@@ -61,7 +62,7 @@ func runTour(opts Options) (*Transcript, error) {
 
 func (t *tour) intro() {
 	t.b.intro("In 2015 the United States protested China's draft rules requiring technology firms to hand over encryption keys and build in back doors; commentators answered that America had tried the same idea in the 1990s with the Clipper chip, and warned that escrowed keys can fall to other states' spies or to criminals.",
-		refNews001, refNews003, refNews004)
+		refNews001, refNews004)
 	t.b.intro(fmt.Sprintf("This tour runs that argument: six people call one another under Clipper and under end-to-end encryption, a wiretap records everything, and the archive is attacked with real cryptography. Every count is measured in this run; keys come from a generator seeded with %d, for replay (deterministic keys are for demonstration only). A teaching model, not a product: Skipjack is the real cipher, but the real LEAF's inside was classified, so escrowlab's is its own design (docs/how-it-works.md).", t.b.t.Seed),
 		refSkipjackSpec)
 }

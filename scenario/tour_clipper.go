@@ -50,7 +50,7 @@ func (t *tour) clipperCall() error {
 			sub(text(fmt.Sprintf("checksum (%d bits)", t.clip.Family().ChecksumBits()), fmt.Sprintf("%04x, computed from KS and the IV", leaf.Checksum))),
 		},
 		Note:  "The LEAF puts the session key back on the wire, locked under Alice's unit key, and seals the whole field under the family key. Whoever holds both keys can undo the key exchange above.",
-		Cites: cites(refFIPS185, refDenningSmid),
+		Cites: cites(refBlaze, refNISTFactSheet),
 	})
 	t.b.step(Step{
 		Actor: "Alice's chip", Action: "encrypts her words under KS with Skipjack (CBC mode)",

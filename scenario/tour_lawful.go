@@ -12,56 +12,61 @@ import (
 func (t *tour) lawfulAccess() error {
 	w, clip := t.w, t.clip
 	t.b.act("Lawful access", "An investigator suspects Alice, and follows the procedure laid down in 1994.")
-	proc := escrow.NewDecryptProcessor(clip.Family())
-	tr := t.firstClipper.Transmissions[0]
-	leaf, err := proc.ReadLEAF(tr.LEAF)
+	w.Advance(24 * time.Hour)
+	t.order = attack.NewWarrant(t.alice, "FBI", "U.S. District Court (illustrative)", "94-MJ-0417", w.Now(), 30)
+	t.b.step(Step{
+		Actor: "Court", Action: "authorises the interception of Alice's line",
+		Values: []Value{
+			text("court, docket", t.order.Court+", "+t.order.Docket),
+			text("in force", fmt.Sprintf("%s to %s: 30 days", t.order.Begins.Format(dateFormat), t.order.LastDay().Format(dateFormat))),
+		},
+		Note: "The order names a person and a period. It says nothing about keys.",
+	})
+
+	tapped, err := w.Call(t.alice, t.bob, exchange([2]string{"Can you talk tonight?", "After nine."}))
 	if err != nil {
 		return err
 	}
-	owner := clip.Owner(leaf.UnitID)
-	if owner == nil {
-		return fmt.Errorf("LEAF names unit %s, which no one owns", leaf.UnitID)
+	rec, _, _, err := t.records(tapped.Session)
+	if err != nil {
+		return err
+	}
+	proc := escrow.NewDecryptProcessor(clip.Family())
+	leaf, err := proc.ReadLEAF(rec.Transmissions[0].LEAF)
+	if err != nil {
+		return err
+	}
+	if owner := clip.Owner(leaf.UnitID); owner != t.alice {
+		return fmt.Errorf("the LEAF of Alice's call names unit %s, not her chip", leaf.UnitID)
 	}
 	t.b.step(Step{
-		Actor: "Investigator's decrypt processor", Action: "opens the LEAF of Alice's captured call with the family key",
+		Actor: "Investigator's decrypt processor", Action: "opens, with the family key, the LEAF of a call intercepted on Alice's line under the order",
 		Values:  []Value{text("unit ID in the LEAF", leaf.UnitID.String())},
-		Outcome: Outcome{Done, fmt.Sprintf("the call came from chip %s: %s's", leaf.UnitID, owner.Name)},
-		Note:    "With the family key alone the agency learns whose chip is talking in every call it captures, with no warrant. The words stay locked under the unit key.",
-		Cites:   cites(refDenningSmid),
+		Outcome: Outcome{Done, fmt.Sprintf("the call came from chip %s: Alice's", leaf.UnitID)},
+		Note:    "The family key names the chip behind every call without any key being released. The rules allowed LEAFs to be decoded only on traffic intercepted under an order; whoever steals the family key needs no order at all.",
+		Cites:   cites(refDOJProcedures),
 	})
 
-	w.Advance(24 * time.Hour)
-	t.warrant = escrow.Warrant{
-		UnitID: leaf.UnitID, Court: "U.S. District Court (illustrative)", CaseNumber: "94-MJ-0417",
-		Issued: w.Now(), Expires: w.Now().AddDate(0, 0, 30),
-	}
-	t.b.step(Step{
-		Actor: "Court", Action: "issues a warrant for Alice's chip",
-		Values: []Value{
-			text("unit ID", t.warrant.UnitID.String()),
-			text("court, case", t.warrant.Court+", "+t.warrant.CaseNumber),
-			text("valid", t.warrant.Issued.Format(dateFormat)+" to "+t.warrant.Expires.Format(dateFormat)),
-		},
-		Note: "The order names one chip and runs for thirty days.",
-	})
-
+	t.cert = escrow.Certification{Agency: t.order.Agency, UnitID: leaf.UnitID, Docket: t.order.Docket, Begins: t.order.Begins, Ends: t.order.Ends}
 	var halves [2]escrow.KeyComponent
-	var released []Value
+	released := []Value{text("certified", fmt.Sprintf("unit %s, docket %s, authority ends after %s", t.cert.UnitID, t.cert.Docket, t.cert.LastDay().Format(dateFormat)))}
 	for i, agent := range clip.Agents() {
-		c, err := agent.Release(t.warrant, w.Now())
+		c, err := agent.Release(t.cert, w.Now())
 		if err != nil {
 			return err
 		}
 		halves[i] = c
-		log := agent.Log()
-		released = append(released, bytesv(fmt.Sprintf("KU%d from %s (log entry %d)", i+1, agentShort(agent), len(log)), c[:]))
+		released = append(released, bytesv(fmt.Sprintf("KU%d from %s (log entry %d)", i+1, agentShort(agent), len(agent.Log())), c[:]))
 	}
 	t.b.step(Step{
-		Actor: "Both escrow agents", Action: "check the warrant, each release its half of Alice's unit key, and log the release",
+		Actor: "FBI, to both escrow agents", Action: "certifies that it holds the order; each agent checks the certification, releases its half of Alice's unit key and logs the release",
 		Values:  released,
-		Outcome: Outcome{Done, "released: the warrant names this chip and is in force"},
+		Outcome: Outcome{Done, "released: the certification names this chip and the authority is in force"},
+		Note:    "Under the Justice Department's procedures of 4 February 1994 the agents acted on the agency's certification, not on the court order itself, and the procedures said they created no enforceable rights.",
+		Cites:   cites(refDOJProcedures),
 	})
 
+	tr := t.firstClipper.Transmissions[0]
 	t.b.step(t.oneHalfAlone(halves[0], tr))
 
 	t.aliceKU = escrow.CombineComponents(halves[0], halves[1])
@@ -83,10 +88,10 @@ func (t *tour) lawfulAccess() error {
 		read = append(read, text(t.first.Sender(m).Name+" said", string(got)))
 	}
 	t.b.step(Step{
-		Actor: "Investigator's decrypt processor", Action: "rebuilds KU = KU1 xor KU2, unwraps the session key from the LEAF and decrypts the call",
+		Actor: "Investigator's decrypt processor", Action: fmt.Sprintf("rebuilds KU = KU1 xor KU2 and reads Alice's call to Bob of %s, recorded before the order", t.first.At.Format(dateFormat)),
 		Values:  append([]Value{bytesv("KU", t.aliceKU[:]), bytesv("KS unwrapped", ks[:])}, read...),
 		Outcome: Outcome{Done, "the unwrapped KS is the one the phones agreed; both sides of the call read back exactly"},
-		Note:    "The session key belongs to the call, not to Alice, so Bob's words open too, though the warrant never named him.",
+		Note:    "The unit key knows nothing of the order's dates, so a call made before it opens too. The session key belongs to the call, not to Alice, so Bob's words open as well.",
 	})
 	return t.afterExpiry()
 }
@@ -114,14 +119,14 @@ func (t *tour) oneHalfAlone(ku1 escrow.KeyComponent, tr *escrow.Transmission) St
 	return s
 }
 
-// afterExpiry lets the warrant lapse and shows the kept unit key reading
+// afterExpiry lets the order lapse and shows the kept unit key reading
 // Alice's later calls all the same.
 func (t *tour) afterExpiry() error {
 	w := t.w
 	if _, err := chatter(w, t.rng, 2, 5*24*time.Hour, t.alice); err != nil {
 		return err
 	}
-	w.Advance(t.warrant.Expires.Sub(w.Now()) + 60*24*time.Hour)
+	w.Advance(t.order.Ends.Sub(w.Now()) + 60*24*time.Hour)
 	later, err := w.Call(t.alice, t.carol, exchange([2]string{
 		"Carol, I moved the money before the vote. Nobody knows.",
 		"Good. Don't mention it on the phone again.",
@@ -130,60 +135,60 @@ func (t *tour) afterExpiry() error {
 		return err
 	}
 	t.b.step(Step{
-		Actor: "Alice", Action: fmt.Sprintf("calls Carol on %s, two months after the warrant expired", later.At.Format(dateFormat)),
+		Actor: "Alice", Action: fmt.Sprintf("calls Carol on %s, two months after the order's last day", later.At.Format(dateFormat)),
 		Values: []Value{text("Alice says", later.Messages[0].Text)},
 	})
-	_, err = t.clip.Agents()[0].Release(t.warrant, w.Now())
-	if !errors.Is(err, escrow.ErrWarrantExpired) {
-		return fmt.Errorf("agent answered an expired warrant with %v", err)
+	_, err = t.clip.Agents()[0].Release(t.cert, w.Now())
+	if !errors.Is(err, escrow.ErrAuthorityEnded) {
+		return fmt.Errorf("agent answered a certification whose authority had ended with %v", err)
 	}
 	t.b.step(Step{
-		Actor: attack.FirstAgentName, Action: "is asked for Alice's half again under the same warrant",
-		Outcome: Outcome{Refused, "refused and logged: the warrant has expired"},
+		Actor: attack.FirstAgentName, Action: "is asked for Alice's half again under the same certification",
+		Outcome: Outcome{Refused, fmt.Sprintf("refused and logged: the authority ended after %s", t.cert.LastDay().Format(dateFormat))},
 	})
 
 	a, err := attack.NewAttacker(w, t.investigator())
 	if err != nil {
 		return err
 	}
-	e := attack.Measure(a, w.Tap.Captures(attack.ClipperID), w.Sent(), t.warrant.Expires)
+	e := attack.Measure(a, w.Tap.Captures(attack.ClipperID), w.Sent(), t.order.Ends)
 	var before, during, after, others int
 	for _, r := range e.Recovered {
 		c := r.Conversation
 		switch {
-		case c.Caller != t.alice && c.Callee != t.alice:
+		case !c.Involves(t.alice):
 			others++
-		case c.At.Before(t.warrant.Issued):
+		case c.At.Before(t.order.Begins):
 			before++
-		case c.At.After(t.warrant.Expires):
-			after++
-		default:
+		case t.order.Covers(c.At):
 			during++
+		default:
+			after++
 		}
 	}
 	t.b.step(Step{
 		Actor: "Investigator's decrypt processor", Action: "decrypts every captured call of Alice's with the unit key it kept",
 		Values: []Value{
-			text("before the warrant", fmt.Sprint(before)),
+			text("before the order", fmt.Sprint(before)),
 			text("while it was in force", fmt.Sprint(during)),
-			text("after it expired", fmt.Sprint(after)),
+			text("after its last day", fmt.Sprint(after)),
 			text("not involving Alice", fmt.Sprint(others)),
 		},
-		Outcome: Outcome{Exposed, fmt.Sprintf("read %d of Alice's calls, %d of them outside the warrant's thirty days, each checked against what was said", e.Opened-others, before+after)},
-		Quiz: yesNoQuestion("The warrant has expired and the agents refuse it. Can the processor still read Alice's new call?",
-			"yes: the rebuilt unit key never expires", "no: the key lapsed with the warrant", after > 0),
-		Note:  "The expiry date is policy: the agents check it, and the processor is trusted to erase the key. Nothing in the mathematics stops whoever holds KU from reading the chip's past and future calls.",
+		Outcome: Outcome{Exposed, fmt.Sprintf("read %d of Alice's calls, %d of them outside the order's thirty days, each checked against what was said", e.Opened-others, before+after)},
+		Quiz: yesNoQuestion("The order has ended and the agents refuse the certification. Can the processor still read Alice's new call?",
+			"yes: the rebuilt unit key never expires", "no: the key lapsed with the order", after > 0),
+		Note:  "The end date is policy: the agents check it, and the processor is trusted to erase the key. Nothing in the mathematics stops whoever holds KU from reading the chip's past and future calls.",
 		Cites: cites(refRisks1997),
 	})
 	return nil
 }
 
-// investigator is what the investigator holds after the warrant: the
+// investigator is what the investigator holds after the order: the
 // family key, in the decrypt processor, and Alice's rebuilt unit key.
 func (t *tour) investigator() attack.Holdings {
 	kf := t.clip.Family().Key()
-	keys := attack.ClipperKeys{FamilyKey: &kf, UnitKeys: map[escrow.UnitID]escrow.UnitKey{t.warrant.UnitID: t.aliceKU}}
-	return attack.Holdings{{Scheme: attack.ClipperID, Since: t.warrant.Issued, Item: keys}}
+	keys := attack.ClipperKeys{FamilyKey: &kf, UnitKeys: map[escrow.UnitID]escrow.UnitKey{t.cert.UnitID: t.aliceKU}}
+	return attack.Holdings{{Scheme: attack.ClipperID, Since: t.order.Begins, Item: keys}}
 }
 
 // firstKS is the session key of Alice's first call, as the phones agreed it.

@@ -140,13 +140,21 @@ func (c Cell) Percent() int { return percent(c.N, c.Of) }
 
 // String writes the cell plainly, as every text renderer shows it: counts
 // with thousands separators, ratios as "3/16 19%", then the mark.
-func (c Cell) String() string {
+func (c Cell) String() string { return c.format(true) }
+
+// Short writes the cell as String does, but a ratio without its
+// percentage: "3/16". Renderers use it where space is short.
+func (c Cell) Short() string { return c.format(false) }
+
+func (c Cell) format(percentage bool) string {
 	var s string
-	switch c.Kind {
-	case CountCell:
+	switch {
+	case c.Kind == CountCell:
 		s = count(c.N)
-	case RatioCell:
+	case c.Kind == RatioCell && percentage:
 		s = fmt.Sprintf("%d/%d %d%%", c.N, c.Of, c.Percent())
+	case c.Kind == RatioCell:
+		s = fmt.Sprintf("%d/%d", c.N, c.Of)
 	default:
 		s = c.Text
 	}

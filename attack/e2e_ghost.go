@@ -1,0 +1,213 @@
+package attack
+
+import (
+	"crypto/ecdh"
+	"crypto/ed25519"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/escrowlab/escrowlab/e2e"
+)
+
+// E2EGhostID is forward-secret end-to-end encryption in which the provider
+// runs the directory of each user's devices, and every session is copied
+// to every device the directory lists. In 2018 two GCHQ officials proposed
+// that providers answer warrants by silently adding a law-enforcement
+// device: a "ghost" in the conversation.
+const E2EGhostID SchemeID = "e2e-ghost"
+
+// ProviderBreach is an intruder who gains the provider's power over the
+// directory: from that day it adds a hidden device of its own to every
+// user's account, and reads their new sessions. It opens nothing recorded
+// before its day.
+const ProviderBreach LeakID = "provider-breach"
+
+func init() {
+	RegisterScheme(SchemeInfo{
+		ID: E2EGhostID, Title: "End-to-end with a ghost device", Order: 55,
+		Description: "forward-secret end-to-end encryption whose provider lists each user's devices, where the 2018 ghost proposal would add a silent extra one",
+		New:         newGhost,
+	})
+	RegisterLeak(LeakInfo{ID: ProviderBreach, Words: "the provider's power to add hidden devices", Access: true, Order: 95})
+}
+
+// Ghost is a multi-device messaging app deployed in one world: an identity
+// key and a device key in each person's app, the provider's directory with
+// any hidden devices added to it, and, for each session, the keys and the
+// device lists the two apps were given.
+type Ghost struct {
+	ids      identities
+	devices  map[*Person]*e2e.DeviceKey // each person's own device
+	ghosts   []ghostDevice              // devices the directory lists that no user owns
+	rand     io.Reader
+	sessions e2eSessions
+	shown    map[int][2][]*ecdh.PublicKey // by session: the devices listed for the caller, then the callee
+}
+
+// ghostDevice is a hidden device the directory lists for one user, or for
+// every user, while it is active.
+type ghostDevice struct {
+	key         *e2e.DeviceKey
+	target      *Person   // nil: every user
+	from, until time.Time // until zero: no end
+}
+
+// GhostRecord is an e2e-ghost session on the wire: a forward-secret
+// session, and a copy of its keys sealed to each further device the
+// directory listed for either party.
+type GhostRecord struct {
+	HandshakeRecord
+	Copies [][]byte
+}
+
+// ghostKey is a hidden device's private key in an adversary's hands.
+type ghostKey struct{ key *ecdh.PrivateKey }
+
+func newGhost(env Env) (Scheme, error) {
+	return &Ghost{ids: newIdentities(), devices: map[*Person]*e2e.DeviceKey{}, rand: env.Rand, sessions: e2eSessions{}, shown: map[int][2][]*ecdh.PublicKey{}}, nil
+}
+
+// Enrol makes p's identity key and the key of p's one device.
+func (g *Ghost) Enrol(p *Person, rand io.Reader) error {
+	if err := g.ids.enrol(p, rand); err != nil {
+		return err
+	}
+	d, err := e2e.NewDeviceKey(rand)
+	g.devices[p] = d
+	return err
+}
+
+// listed returns the devices the directory lists for p at time at: p's own
+// device and every hidden device then active on p's account.
+func (g *Ghost) listed(p *Person, at time.Time) []*ecdh.PublicKey {
+	out := []*ecdh.PublicKey{g.devices[p].Public()}
+	for _, gh := range g.ghosts {
+		if (gh.target == nil || gh.target == p) && !at.Before(gh.from) && (gh.until.IsZero() || at.Before(gh.until)) {
+			out = append(out, gh.key.Public())
+		}
+	}
+	return out
+}
+
+// Call runs the handshake, seals the session's keys to every further
+// device the directory lists for either party, and carries the
+// conversation.
+func (g *Ghost) Call(c *Conversation) (Record, error) {
+	hs, caller, callee, err := g.ids.handshake(g.rand, c)
+	if err != nil {
+		return nil, err
+	}
+	rec := &GhostRecord{HandshakeRecord: *hs}
+	shown := [2][]*ecdh.PublicKey{g.listed(c.Caller, c.At), g.listed(c.Callee, c.At)}
+	for _, devices := range shown {
+		for _, d := range devices[1:] {
+			sealed, err := caller.SealToDevice(d)
+			if err != nil {
+				return nil, err
+			}
+			rec.Copies = append(rec.Copies, sealed)
+		}
+	}
+	if rec.Sealed, err = converse(c, caller, callee); err != nil {
+		return nil, err
+	}
+	g.sessions[c.Session], g.shown[c.Session] = caller.Keys(), shown
+	return rec, nil
+}
+
+// Check reports whether the two users, comparing safety numbers after the
+// session, would find a device neither of them owns: each number is
+// computed from the devices the directory listed, and compared with the
+// one computed from the devices the user really has.
+func (g *Ghost) Check(c Conversation) bool {
+	shown, ok := g.shown[c.Session]
+	if !ok {
+		return false
+	}
+	for i, p := range []*Person{c.Caller, c.Callee} {
+		id := g.ids.keys[p].Public()
+		if e2e.SafetyNumber(id, shown[i]) != e2e.SafetyNumber(id, []*ecdh.PublicKey{g.devices[p].Public()}) {
+			return true
+		}
+	}
+	return false
+}
+
+// Lose gives away a seized phone's identity key, one session's keys, or,
+// in a breach of the provider, the power to add hidden devices: from now
+// on the intruder's device is listed on every account.
+func (g *Ghost) Lose(id LeakID, t Target) ([]any, error) {
+	if id != ProviderBreach {
+		return g.ids.lose(id, t, g.sessions)
+	}
+	k, err := g.addGhost(nil, t.At, time.Time{})
+	return []any{k}, err
+}
+
+// Serve has the provider do what the 2018 proposal asked: list a hidden
+// device on the target's account while the warrant is in force, so that
+// the target's contacts' apps copy each new session to it. The provider
+// honours the warrant's end.
+func (g *Ghost) Serve(w Warrant, now time.Time) (Service, error) {
+	k, err := g.addGhost(w.Target, now, w.Ends)
+	how := fmt.Sprintf("the provider silently lists a device of the agency's on %s's account until the end of %s; every new session with %s is copied to it", w.Target.Name, w.LastDay().Format("2 Jan 2006"), w.Target.Name)
+	return Service{Items: []any{k}, How: how}, err
+}
+
+// addGhost lists a new hidden device on target's account (every account if
+// target is nil) from from until until, and returns its key.
+func (g *Ghost) addGhost(target *Person, from, until time.Time) (ghostKey, error) {
+	d, err := e2e.NewDeviceKey(g.rand)
+	if err != nil {
+		return ghostKey{}, err
+	}
+	g.ghosts = append(g.ghosts, ghostDevice{key: d, target: target, from: from, until: until})
+	return ghostKey{d.PrivateKey()}, nil
+}
+
+// Opener prepares an adversary's attempts: those against any forward-secret
+// session, and the copy sealed to each hidden device whose key it holds.
+func (g *Ghost) Opener(h Holdings) (Opener, error) {
+	o := ghostOpener{handshakeOpener: newHandshakeOpener(h, E2EGhostID, g.ids.owners)}
+	for _, it := range h.Items(E2EGhostID) {
+		if k, ok := it.(ghostKey); ok {
+			o.ghosts = append(o.ghosts, k.key)
+		}
+	}
+	for _, id := range g.ids.keys {
+		o.directory = append(o.directory, id.Public())
+	}
+	return o, nil
+}
+
+type ghostOpener struct {
+	*handshakeOpener
+	ghosts    []*ecdh.PrivateKey
+	directory []ed25519.PublicKey // every user's public identity key
+}
+
+// Open tries the copies sealed to the adversary's hidden devices. A hidden
+// device takes part in the session as any device does, so its holder also
+// learns, from the signed handshake, who the two users are.
+func (o ghostOpener) Open(c Capture) Opening {
+	rec, ok := c.Record.(*GhostRecord)
+	if !ok {
+		return Opening{}
+	}
+	var extra []e2e.Keys
+	for _, priv := range o.ghosts {
+		for _, sealed := range rec.Copies {
+			if k, err := e2e.OpenDeviceCopy(priv, sealed); err == nil {
+				extra = append(extra, k)
+			}
+		}
+	}
+	out := o.open(c.Session, &rec.HandshakeRecord, extra)
+	if len(extra) > 0 {
+		if i, r, ok := e2e.Participants(rec.Hello, rec.Reply, o.directory); ok {
+			out.Who = []*Person{o.owners[hexKey(i)], o.owners[hexKey(r)]}
+		}
+	}
+	return out
+}
