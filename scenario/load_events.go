@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/escrowlab/escrowlab/attack"
 	"github.com/escrowlab/escrowlab/escrow"
