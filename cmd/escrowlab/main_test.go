@@ -64,6 +64,14 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"forge", "--bits", "40"}, exitUsage, "invalid --bits 40"},
 		{[]string{"forge", "--sweep", "9-"}, exitUsage, `invalid --sweep "9-"`},
 		{[]string{"forge", "--bits", "8", "--seed", "1", "--json"}, exitOK, ""},
+		// Checked before computing: a usage error, or a file that cannot
+		// be written (a failure, not a usage error).
+		{[]string{"forge", "--bits", "32", "--format", "bogus"}, exitUsage, `invalid --format "bogus"`},
+		{[]string{"forge", "--bits", "32", "--out", "x.pdf"}, exitUsage, "cannot tell a format from the extension of --out x.pdf"},
+		{[]string{"forge", "--sweep", "8-32", "--bits", "9"}, exitUsage, "--sweep and --bits both set widths"},
+		{[]string{"forge", "--bits", "32", "--out", "/nonexistent-escrowlab/f.json"}, exitFailure, "writing /nonexistent-escrowlab/f.json: no folder /nonexistent-escrowlab"},
+		{[]string{"forge", "--bits", "32", "--out", "main_test.go", "--format", "text"}, exitFailure, "main_test.go exists; choose another name or add --force"},
+		{[]string{"forge", "--bits", "32", "--out", ".", "--format", "text", "--force"}, exitFailure, "writing .: it is a directory"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

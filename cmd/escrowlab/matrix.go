@@ -67,6 +67,10 @@ func runMatrix(c *cli.Context) error {
 	if cfg.Seed, err = seedFlag(c); err != nil {
 		return err
 	}
+	out, err := outputFor(c)
+	if err != nil {
+		return err
+	}
 	m, err := attack.NewMatrix(cfg)
 	if err != nil {
 		return err
@@ -75,7 +79,7 @@ func runMatrix(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	return emit(c, t, func(w io.Writer) error { return report.MatrixJSON(w, m) })
+	return out.emit(c, t, func(w io.Writer) error { return report.MatrixJSON(w, m) })
 }
 
 // parseIDs reads a comma-separated list of ids; nil for an empty list.

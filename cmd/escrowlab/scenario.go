@@ -117,11 +117,15 @@ func pickScenario(c *cli.Context) (scenario.Scenario, error) {
 }
 
 func runNamedScenario(c *cli.Context) error {
-	s, err := pickScenario(c)
+	seed, err := seedFlag(c)
 	if err != nil {
 		return err
 	}
-	seed, err := seedFlag(c)
+	out, err := outputFor(c)
+	if err != nil {
+		return err
+	}
+	s, err := pickScenario(c)
 	if err != nil {
 		return err
 	}
@@ -132,7 +136,7 @@ func runNamedScenario(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := emit(c, t, nil); err != nil {
+	if err := out.emit(c, t, nil); err != nil {
 		return err
 	}
 	if t.Failed > 0 {
@@ -159,47 +163,26 @@ func checkScenario(c *cli.Context) error {
 	return nil
 }
 
+// newScenario writes NAME.yaml, a starter scenario, in the current
+// folder. NAME is the scenario's id, so it is checked as one; a trailing
+// .yaml is allowed, a folder is not.
 func newScenario(c *cli.Context) error {
 	if err := noArgs(c, 1); err != nil {
 		return err
 	}
 	name := c.Args().First()
-	path := name
-	if filepath.Ext(path) == "" {
-		path += ".yaml"
-	}
-	id := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	id := strings.TrimSuffix(name, ".yaml")
 	if !scenario.ValidID(id) {
-		return usagef("invalid name %q: want lower-case letters, digits and dashes, such as week3-escrow", name)
+		return usagef("invalid name %q: want lower-case letters, digits and dashes, such as week3-escrow; the file is written in the current folder", name)
 	}
-	if err := writeFileAtomic(path, []byte(scenario.Starter(id)), c.Bool("force")); err != nil {
+	path := id + ".yaml"
+	f, err := checkOutFile(path, c.Bool("force"))
+	if err != nil {
+		return err
+	}
+	if err := f.write([]byte(scenario.Starter(id)), c.Bool("force")); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.Writer, "wrote %s; edit it, then: escrowlab scenario check %s && escrowlab scenario run %s\n", path, path, path)
-	return nil
-}
-
-// writeFileAtomic writes data to path through a temporary file in the same
-// folder and a rename, so a crash never leaves half a file. Without force
-// it refuses to replace an existing file.
-func writeFileAtomic(path string, data []byte, force bool) error {
-	if _, err := os.Stat(path); err == nil && !force {
-		return usagef("%s exists; choose another name or add --force to replace it", path)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
 	return nil
 }

@@ -46,6 +46,10 @@ func runScenario(c *cli.Context, id string) error {
 	if err != nil {
 		return err
 	}
+	out, err := outputFor(c)
+	if err != nil {
+		return err
+	}
 	s, err := scenario.Lookup(id)
 	if err != nil {
 		return err
@@ -54,7 +58,7 @@ func runScenario(c *cli.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	return emit(c, t, nil)
+	return out.emit(c, t, nil)
 }
 
 // seedFlag returns --seed, or a fresh random seed when it is absent.
