@@ -34,9 +34,10 @@ func (st *status) exitCode(err error) int {
 	if err == nil {
 		return exitOK
 	}
-	if errors.Is(err, errInterrupted) {
-		fmt.Fprintln(st.stderr, "escrowlab: interrupted; the results above are what was measured before Ctrl-C")
-		return exitInterrupted
+	var stopped interrupted
+	if errors.As(err, &stopped) {
+		fmt.Fprintf(st.stderr, "escrowlab: %v; the results above are what was measured before it\n", stopped)
+		return stopped.exitCode()
 	}
 	fmt.Fprintf(st.stderr, "escrowlab: %v\n", err)
 	var u usageError

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -18,10 +16,6 @@ import (
 	"github.com/escrowlab/escrowlab/report"
 	"github.com/escrowlab/escrowlab/scenario"
 )
-
-// errInterrupted makes escrowlab exit with status 130 after printing what
-// an interrupted run measured.
-var errInterrupted = errors.New("interrupted")
 
 func forgeCommand() *cli.Command {
 	return &cli.Command{
@@ -52,53 +46,76 @@ Examples:
 	}
 }
 
+// maxTrials bounds --trials.
+const maxTrials = 100000
+
 func runForge(c *cli.Context) error {
 	if c.Args().Present() {
 		return usagef("forge takes no arguments, got %q", c.Args().First())
 	}
 	bits, trials := c.Int("bits"), c.Int("trials")
-	if bits < escrow.MinChecksumBits || bits > escrow.MaxChecksumBits {
+	switch {
+	case c.IsSet("sweep") && c.IsSet("bits"):
+		return usagef("--sweep and --bits both set widths; use --sweep LO-HI or --bits N, not both")
+	case bits < escrow.MinChecksumBits || bits > escrow.MaxChecksumBits:
 		return usagef("invalid --bits %d: want a width from %d to %d", bits, escrow.MinChecksumBits, escrow.MaxChecksumBits)
+	case trials < 1 || trials > maxTrials:
+		return usagef("invalid --trials %d: want 1 to %d", trials, maxTrials)
 	}
-	if trials < 1 || trials > 100000 {
-		return usagef("invalid --trials %d: want 1 to 100000", trials)
+	lo, hi := bits, bits
+	if c.IsSet("sweep") {
+		var err error
+		if lo, hi, err = parseSweep(c.String("sweep")); err != nil {
+			return err
+		}
 	}
 	seed, err := seedFlag(c)
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt)
+	out, err := outputFor(c)
+	if err != nil {
+		return err
+	}
+	ctx, stop, caught := onSignal(c.Context)
 	defer stop()
 	var tries atomic.Uint64
 	cfg := attack.ForgeConfig{Bits: bits, Seed: seed, Progress: &tries}
 	if c.IsSet("sweep") {
-		lo, hi, err := parseSweep(c.String("sweep"))
-		if err != nil {
-			return err
-		}
-		return forgeSweep(ctx, c, cfg, lo, hi, trials)
+		err = forgeSweep(ctx, c, out, cfg, lo, hi, trials)
+	} else {
+		err = forgeTrials(ctx, c, out, cfg, trials)
 	}
+	if errors.Is(err, attack.ErrInterrupted) {
+		return interrupted{caught()}
+	}
+	return err
+}
+
+// forgeTrials runs trials forgeries and reports them; if interrupted, it
+// reports what was measured and returns attack.ErrInterrupted.
+func forgeTrials(ctx context.Context, c *cli.Context, out *output, cfg attack.ForgeConfig, trials int) error {
 	f, err := attack.NewForger(cfg)
 	if err != nil {
 		return err
 	}
-	done := startProgress(c.App.ErrWriter, &tries, attack.ExpectedTries(bits)*float64(trials))
+	done := startProgress(c.App.ErrWriter, cfg.Progress, attack.ExpectedTries(cfg.Bits)*float64(trials))
 	fs, err := f.Trials(ctx, trials)
 	done()
 	if err != nil && !errors.Is(err, attack.ErrInterrupted) {
 		return err
 	}
-	run := scenario.ForgeRun{Bits: bits, Workers: f.Workers(), Seed: seed, Forgeries: fs}
-	if werr := emit(c, scenario.ForgeTranscript(run), func(w io.Writer) error { return report.ForgeJSON(w, run) }); werr != nil {
+	run := scenario.ForgeRun{Bits: cfg.Bits, Workers: f.Workers(), Seed: cfg.Seed, Forgeries: fs}
+	if werr := out.emit(c, scenario.ForgeTranscript(run), func(w io.Writer) error { return report.ForgeJSON(w, run) }); werr != nil {
 		return werr
 	}
-	if err != nil {
-		return errInterrupted
-	}
-	return nil
+	return err
 }
 
-func forgeSweep(ctx context.Context, c *cli.Context, cfg attack.ForgeConfig, lo, hi, trials int) error {
+// forgeSweep measures every width from lo to hi and reports them; if
+// interrupted, it reports what was measured and returns
+// attack.ErrInterrupted.
+func forgeSweep(ctx context.Context, c *cli.Context, out *output, cfg attack.ForgeConfig, lo, hi, trials int) error {
 	expected := 0.0
 	for b := lo; b <= hi; b++ {
 		expected += attack.ExpectedTries(b) * float64(trials)
@@ -114,13 +131,10 @@ func forgeSweep(ctx context.Context, c *cli.Context, cfg attack.ForgeConfig, lo,
 		return ferr
 	}
 	run := scenario.SweepRun{Lo: lo, Hi: hi, Trials: trials, Workers: f.Workers(), Seed: cfg.Seed, Points: pts}
-	if werr := emit(c, scenario.SweepTranscript(run), func(w io.Writer) error { return report.SweepJSON(w, run) }); werr != nil {
+	if werr := out.emit(c, scenario.SweepTranscript(run), func(w io.Writer) error { return report.SweepJSON(w, run) }); werr != nil {
 		return werr
 	}
-	if err != nil {
-		return errInterrupted
-	}
-	return nil
+	return err
 }
 
 // parseSweep reads --sweep LO-HI.

@@ -27,6 +27,7 @@ const (
 	exitUsage   = 2 // the command line was wrong
 
 	exitInterrupted = 130 // stopped by Ctrl-C, after reporting what was measured
+	exitTerminated  = 143 // stopped by SIGTERM, after reporting what was measured
 )
 
 // run runs escrowlab with args (args[0] is the program name) and returns

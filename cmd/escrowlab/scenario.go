@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/escrowlab/escrowlab/internal/plural"
 	"github.com/escrowlab/escrowlab/report"
 	"github.com/escrowlab/escrowlab/scenario"
 )
@@ -77,7 +78,7 @@ Examples:
 // noArgs checks that a command got exactly want arguments.
 func noArgs(c *cli.Context, want int) error {
 	if c.NArg() != want {
-		return usagef("%s takes %d argument(s), got %d; usage: %s", c.Command.FullName(), want, c.NArg(), c.Command.UsageText)
+		return usagef("%s takes %s, got %d; usage: %s", c.Command.FullName(), plural.Count(want, "argument"), c.NArg(), c.Command.UsageText)
 	}
 	return nil
 }
@@ -140,7 +141,7 @@ func runNamedScenario(c *cli.Context) error {
 		return err
 	}
 	if t.Failed > 0 {
-		return fmt.Errorf("%d prediction(s) did not hold; see Predictions above", t.Failed)
+		return fmt.Errorf("%s did not hold; see Predictions above", plural.Count(t.Failed, "prediction"))
 	}
 	return nil
 }
@@ -154,12 +155,12 @@ func checkScenario(c *cli.Context) error {
 	var fe scenario.FileErrors
 	if errors.As(err, &fe) {
 		fmt.Fprintln(c.App.ErrWriter, fe.Error())
-		return fmt.Errorf("%s: %d problem(s); nothing was run", path, len(fe))
+		return fmt.Errorf("%s: %s; nothing was run", path, plural.Count(len(fe), "problem"))
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.Writer, "%s: ready to run: %q, %d people, %d events, %d predictions\n", path, spec.Title, spec.Traffic.People, len(spec.Events), len(spec.Expect))
+	fmt.Fprintf(c.App.Writer, "%s: ready to run: %q, %s, %s, %s\n", path, spec.Title, plural.Count(spec.Traffic.People, "person"), plural.Count(len(spec.Events), "event"), plural.Count(len(spec.Expect), "prediction"))
 	return nil
 }
 
