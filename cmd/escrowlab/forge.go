@@ -21,13 +21,14 @@ func forgeCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "forge",
 		Usage:     "Blaze's 1994 attack: forge a LEAF that fools the escrow, measured",
-		UsageText: "escrowlab forge [--bits N] [--trials K] [--sweep LO-HI] [--seed N] [--json] [--no-color]",
+		UsageText: "escrowlab forge [--bits N | --sweep LO-HI] [--trials K] [--seed N] [--json] [--no-color] [--quiz] [--format FORMAT] [--out FILE [--force]]",
 		Description: `A rogue user who owns a genuine Clipper chip feeds it random LEAFs until one
 passes its checksum, then sends that in place of the real one. The honest
 receiver decrypts normally; law enforcement, holding the rogue's unit key,
 gets nothing. The search uses only the chip's LEAF check, on every core.
-Runs over a second show progress on a terminal; Ctrl-C stops and reports
-what was measured.
+Runs over a second show progress on a terminal. Ctrl-C (or SIGTERM) stops
+the search and reports what was measured, then exits with status 130
+(143 for SIGTERM).
 
 Examples:
    escrowlab forge                       one 16-bit forgery, as in 1994
@@ -35,10 +36,10 @@ Examples:
    escrowlab forge --sweep 8-24          time against width, with a projection`,
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "bits", Value: escrow.DefaultChecksumBits, Usage: fmt.Sprintf("LEAF checksum width `N`, %d to %d", escrow.MinChecksumBits, escrow.MaxChecksumBits)},
-			&cli.IntFlag{Name: "trials", Value: 1, Usage: "repeat the forgery `K` times and report mean, median and spread"},
-			&cli.StringFlag{Name: "sweep", Usage: "measure every width from `LO-HI` (such as 8-24), then project to 32, 48 and 64 bits"},
+			&cli.IntFlag{Name: "trials", Value: 1, Usage: fmt.Sprintf("repeat the forgery `K` times, 1 to %d, and report mean, median and spread", maxTrials)},
+			&cli.StringFlag{Name: "sweep", Usage: fmt.Sprintf("measure every width from `LO-HI` (such as 8-24; %d to %d), then project to 32, 48 and 64 bits; not with --bits", escrow.MinChecksumBits, escrow.MaxChecksumBits)},
 			runFlags[0], // --seed
-			&cli.BoolFlag{Name: "json", Usage: "print the measurements as JSON"},
+			&cli.BoolFlag{Name: "json", Usage: "print the measurements as JSON", DisableDefaultText: true},
 			runFlags[1], // --no-color
 			quizFlag, outputFlags[0], outputFlags[1], outputFlags[2],
 		},

@@ -17,12 +17,12 @@ import (
 // outputFlags are the flags of every command that writes a report.
 var outputFlags = []cli.Flag{
 	&cli.StringFlag{Name: "format", Usage: "output `FORMAT`: " + strings.Join(formatNames, ", ") + " (default text, or from --out's extension)"},
-	&cli.StringFlag{Name: "out", Usage: "write the report to `FILE` (atomically) instead of the terminal"},
-	&cli.BoolFlag{Name: "force", Usage: "with --out, replace an existing file"},
+	&cli.StringFlag{Name: "out", Usage: "write the report to `FILE` (atomically) instead of the terminal; its extension (" + strings.Join(acceptedExts, ", ") + ") gives the format unless --format does"},
+	&cli.BoolFlag{Name: "force", Usage: "with --out, replace an existing regular file (never a directory, device or FIFO)", DisableDefaultText: true},
 }
 
 // quizFlag asks questions before outcomes.
-var quizFlag = &cli.BoolFlag{Name: "quiz", Usage: "ask the class to predict each key outcome before showing it; without a terminal, print questions and answers as a worksheet"}
+var quizFlag = &cli.BoolFlag{Name: "quiz", Usage: "ask the class to predict each key outcome before showing it; without a terminal, print questions and answers as a worksheet", DisableDefaultText: true}
 
 // renderers write a transcript in each format. JSON documents of their own
 // (matrix, forge) replace the transcript's JSON where a command has one.

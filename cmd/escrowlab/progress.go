@@ -32,6 +32,15 @@ func startProgress(w io.Writer, tries *atomic.Uint64, expected float64) (stop fu
 	return drawProgress(w, func() int { return columns(f) }, tries, expected, progressDelay)
 }
 
+// clearLine erases from the cursor to the end of the line. A terminal
+// with TERM=dumb may not understand it; there spaces clear the line.
+var clearLine = func() string {
+	if os.Getenv("TERM") == "dumb" {
+		return ""
+	}
+	return "\x1b[K"
+}()
+
 // drawProgress redraws the bar on w every progressTick after delay, each
 // time in cols()-1 columns, until the returned function is called.
 func drawProgress(w io.Writer, cols func() int, tries *atomic.Uint64, expected float64, delay time.Duration) (stop func()) {
@@ -49,10 +58,11 @@ func drawProgress(w io.Writer, cols func() int, tries *atomic.Uint64, expected f
 		tick := time.NewTicker(progressTick)
 		defer tick.Stop()
 		for {
-			fmt.Fprint(w, "\r"+progressLine(tries.Load(), expected, time.Since(start), cols()-1)+clearLine)
+			width := cols() - 1
+			fmt.Fprint(w, "\r"+endLine(progressLine(tries.Load(), expected, time.Since(start), width), width))
 			select {
 			case <-quit:
-				fmt.Fprint(w, "\r"+clearLine)
+				fmt.Fprint(w, "\r"+endLine("", width)+"\r")
 				return
 			case <-tick.C:
 			}
@@ -61,8 +71,14 @@ func drawProgress(w io.Writer, cols func() int, tries *atomic.Uint64, expected f
 	return func() { close(quit); <-finished }
 }
 
-// clearLine erases from the cursor to the end of the line.
-const clearLine = "\x1b[K"
+// endLine ends a redrawn line of at most width columns so that nothing of
+// a longer line drawn before it remains.
+func endLine(line string, width int) string {
+	if clearLine != "" {
+		return line + clearLine
+	}
+	return line + strings.Repeat(" ", max(width-utf8.RuneCountInString(line), 0))
+}
 
 // columns returns the width of terminal f, or 80 if it cannot tell.
 func columns(f *os.File) int {

@@ -56,22 +56,13 @@ func TestProgressLine(t *testing.T) {
 // at that moment, and clears what a longer line left behind; stopping
 // clears the line.
 func TestDrawProgress(t *testing.T) {
-	var buf syncBuffer
-	var tries atomic.Uint64
-	tries.Store(1_300_000)
-	var width atomic.Int64
-	width.Store(100)
-	stop := drawProgress(&buf, func() int { return int(width.Load()) }, &tries, 65536*100, 0)
-	waitFor(t, func() bool { return strings.Count(buf.String(), clearLine) >= 1 })
-	width.Store(30)
-	n := strings.Count(buf.String(), clearLine)
-	waitFor(t, func() bool { return strings.Count(buf.String(), clearLine) > n+1 })
-	stop()
-	out := buf.String()
-	if !strings.HasSuffix(out, "\r"+clearLine) {
+	defer func(c string) { clearLine = c }(clearLine)
+	clearLine = "\x1b[K"
+	out := drawSome(t)
+	if !strings.HasSuffix(out, "\r"+clearLine+"\r") {
 		t.Fatalf("stopping did not clear the line: %q", out)
 	}
-	draws := strings.Split(strings.TrimSuffix(out, "\r"+clearLine), "\r")[1:]
+	draws := strings.Split(strings.TrimSuffix(out, "\r"+clearLine+"\r"), "\r")[1:]
 	for i, d := range draws {
 		line, ok := strings.CutSuffix(d, clearLine)
 		if !ok {
@@ -84,6 +75,42 @@ func TestDrawProgress(t *testing.T) {
 	if last := draws[len(draws)-1]; utf8.RuneCountInString(last) > 29+len(clearLine) {
 		t.Fatalf("after the terminal narrowed to 30 columns, the redraw is %q", last)
 	}
+}
+
+// With TERM=dumb, which may not know the escape that clears a line, each
+// redraw is padded with spaces to the width instead.
+func TestDrawProgressDumb(t *testing.T) {
+	defer func(c string) { clearLine = c }(clearLine)
+	clearLine = ""
+	out := drawSome(t)
+	if strings.Contains(out, "\x1b") {
+		t.Fatalf("escape sequence on a dumb terminal: %q", out)
+	}
+	draws := strings.Split(out, "\r")[1:]
+	last := draws[len(draws)-3] // before the blank line that clears, and the final return
+	if n := utf8.RuneCountInString(last); n != 29 || !strings.HasSuffix(last, " ") {
+		t.Fatalf("redraw %q has %d columns, want 29 ending in spaces", last, n)
+	}
+	if blank := draws[len(draws)-2]; strings.TrimSpace(blank) != "" || len(blank) != 29 {
+		t.Fatalf("stopping wrote %q, want 29 spaces", blank)
+	}
+}
+
+// drawSome runs the bar on a 100-column terminal, narrows it to 30, waits
+// for a redraw at that width, stops it and returns what it wrote.
+func drawSome(t *testing.T) string {
+	var buf syncBuffer
+	var tries atomic.Uint64
+	tries.Store(1_300_000)
+	var width atomic.Int64
+	width.Store(100)
+	stop := drawProgress(&buf, func() int { return int(width.Load()) }, &tries, 65536*100, 0)
+	waitFor(t, func() bool { return strings.Count(buf.String(), "\r") >= 1 })
+	width.Store(30)
+	n := strings.Count(buf.String(), "\r")
+	waitFor(t, func() bool { return strings.Count(buf.String(), "\r") > n+1 })
+	stop()
+	return buf.String()
 }
 
 // syncBuffer is a bytes.Buffer safe for one writer and one reader.

@@ -28,7 +28,7 @@ Examples:
    escrowlab scenario new my-lesson && escrowlab scenario check my-lesson.yaml`,
 		Subcommands: []*cli.Command{
 			{
-				Name: "list", Usage: "the built-in scenarios", UsageText: "escrowlab scenario list",
+				Name: "list", Usage: "the built-in scenarios", UsageText: "escrowlab scenario list [--no-color]",
 				Description: "Example:\n   escrowlab scenario list",
 				Flags:       []cli.Flag{runFlags[1]},
 				Action: func(c *cli.Context) error {
@@ -43,7 +43,7 @@ Examples:
 				},
 			},
 			{
-				Name: "show", Usage: "a scenario's summary, cast, events and references", UsageText: "escrowlab scenario show ID|FILE",
+				Name: "show", Usage: "a scenario's summary, cast, events and references", UsageText: "escrowlab scenario show ID|FILE [--no-color]",
 				Description: "Examples:\n   escrowlab scenario show sim-key-heist\n   escrowlab scenario show examples/predict-the-leak.yaml",
 				Flags:       []cli.Flag{runFlags[1]},
 				Action: func(c *cli.Context) error {
@@ -67,8 +67,8 @@ Examples:
 			},
 			{
 				Name: "new", Usage: "write a commented starter scenario file", UsageText: "escrowlab scenario new NAME [--force]",
-				Description: "Writes NAME.yaml, a working scenario to edit. Refuses to replace an existing\nfile unless --force is given.\n\nExample:\n   escrowlab scenario new week3-escrow",
-				Flags:       []cli.Flag{&cli.BoolFlag{Name: "force", Usage: "replace the file if it exists"}},
+				Description: "Writes NAME.yaml in the current folder: a working scenario to edit. NAME is\nlower-case letters, digits and dashes, and becomes the scenario's id. Refuses\nto replace an existing file unless --force is given (exit status 1).\n\nExample:\n   escrowlab scenario new week3-escrow",
+				Flags:       []cli.Flag{&cli.BoolFlag{Name: "force", Usage: "replace the file if it exists (a regular file only)", DisableDefaultText: true}},
 				Action:      newScenario,
 			},
 		},

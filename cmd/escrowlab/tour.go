@@ -13,8 +13,8 @@ import (
 // runFlags are the flags of every command that runs a scenario.
 var runFlags = []cli.Flag{
 	&cli.StringFlag{Name: "seed", Usage: "replay a run: the same `N` (an unsigned integer) gives the same keys and output"},
-	&cli.BoolFlag{Name: "no-color", Usage: "plain output without colour (also: NO_COLOR set, or output not a terminal)"},
-	&cli.BoolFlag{Name: "step", Usage: "pause for Enter between acts (only when input is a terminal)"},
+	&cli.BoolFlag{Name: "no-color", Usage: "plain output without colour (also: NO_COLOR set, TERM=dumb, or output not a terminal)", DisableDefaultText: true},
+	&cli.BoolFlag{Name: "step", Usage: "pause for Enter between acts (only when input is a terminal)", DisableDefaultText: true},
 }
 
 func tourCommand() *cli.Command {
