@@ -76,16 +76,15 @@ Exit status:
 func newApp(stdin io.Reader, stdout, stderr io.Writer) (*cli.App, *status) {
 	st := &status{stderr: stderr}
 	app := &cli.App{
-		Name:                 "escrowlab",
-		Usage:                "see, by running it, why key escrow endangers everyone",
-		UsageText:            "escrowlab <command> [flags]",
-		Description:          rootDescription,
-		Version:              version(),
-		Reader:               stdin,
-		Writer:               stdout,
-		ErrWriter:            stderr,
-		Commands:             []*cli.Command{tourCommand(), scenarioCommand(), matrixCommand(), forgeCommand(), completionCommand()},
-		EnableBashCompletion: true,
+		Name:        "escrowlab",
+		Usage:       "see, by running it, why key escrow endangers everyone",
+		UsageText:   "escrowlab <command> [flags]",
+		Description: rootDescription,
+		Version:     version(),
+		Reader:      stdin,
+		Writer:      stdout,
+		ErrWriter:   stderr,
+		Commands:    []*cli.Command{tourCommand(), scenarioCommand(), matrixCommand(), forgeCommand(), completionCommand()},
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {
 				st.notFound = c.Args().First()

@@ -34,6 +34,9 @@ const (
 // the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app, st := newApp(stdin, stdout, stderr)
+	if n := len(args); n >= 2 && args[n-1] == completionFlag {
+		return printCompletions(app, args[1:n-1], stdout)
+	}
 	err := app.Run(interspersed(app, args))
 	return st.exitCode(err)
 }

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -26,6 +28,7 @@ func TestScripts(t *testing.T) {
 		Dir:           "testdata",
 		UpdateScripts: *update,
 		Cmds:          map[string]func(*testscript.TestScript, bool, []string){"mask": mask},
+		Condition:     installed,
 	})
 }
 
@@ -41,6 +44,23 @@ func mask(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	out := measured.ReplaceAllString(ts.ReadFile(args[0]), "<measured>")
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(out), 0o644))
+}
+
+// installed answers the condition [installed:PROGRAM], true when PROGRAM
+// is on the PATH. Under CI (CI set), where .ci/run installs what the
+// scripts need, a missing program is an error rather than a skip.
+func installed(cond string) (bool, error) {
+	prog, ok := strings.CutPrefix(cond, "installed:")
+	if !ok {
+		return false, fmt.Errorf("unknown condition %q", cond)
+	}
+	if _, err := exec.LookPath(prog); err != nil {
+		if os.Getenv("CI") != "" {
+			return false, fmt.Errorf("%s is not installed, and CI is set: .ci/run installs it", prog)
+		}
+		return false, nil
+	}
+	return true, nil
 }
 
 // TestExitStatus pins the exit status and the one-line error of each kind
