@@ -57,7 +57,9 @@ func (p *parser) event(n *yaml.Node) {
 			case "to":
 				e.To = p.person(v, "call.to")
 			case "say":
-				e.Say = p.texts(v, "call.say")
+				if e.Say = p.texts(v, "call.say"); v.Kind == yaml.SequenceNode && len(e.Say) == 0 {
+					p.errorf(v, "call.say: an empty list; write what is said, such as say: [\"Meet at six.\", \"Fine.\"]")
+				}
 			}
 		})
 		p.require(body, "call", "from", "to", "say")
@@ -205,7 +207,7 @@ func (p *parser) expectation(n *yaml.Node) {
 	}
 	p.require(n, "expectation", "scheme")
 	if x.Adversary != "" {
-		p.adversaryRefs = append(p.adversaryRefs, personRef{x.Adversary, byAt, "expect.by"})
+		p.adversaryRefs = append(p.adversaryRefs, adversaryRef{x.Adversary, byAt, byAt != n})
 	}
 	if x.Scheme != "" {
 		p.schemeRefs = append(p.schemeRefs, schemeRef{x.Scheme, schemeAt})
