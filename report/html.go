@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/escrowlab/escrowlab/internal/plural"
 	"github.com/escrowlab/escrowlab/scenario"
 )
 
@@ -105,7 +106,7 @@ func htmlDocOf(t *scenario.Transcript) htmlDoc {
 		d.Intro = append(d.Intro, citedHTML(p, refs))
 	}
 	if t.Failed > 0 {
-		d.Failed = strconv.Itoa(t.Failed) + " prediction(s) did not hold"
+		d.Failed = plural.Count(t.Failed, "prediction") + " did not hold"
 	}
 	for i, a := range t.Acts {
 		n := a.Number
@@ -274,7 +275,7 @@ var htmlPage = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <p class="kicker">escrowlab{{with .Scenario}} · {{.}}{{end}}</p>
 <h1>{{.Title}}</h1>
 {{range .Intro}}<p class="intro">{{.}}</p>
-{{end}}{{with .Failed}}<p class="failed" role="note"><strong>{{.}}</strong>: they are marked <span class="badge refused"><span class="sym" aria-hidden="true">✗</span> Refused</span> below.</p>
+{{end}}{{with .Failed}}<p class="failed" role="note"><strong>{{.}}</strong>: each is marked <span class="badge refused"><span class="sym" aria-hidden="true">✗</span> Refused</span> below.</p>
 {{end}}{{if gt (len .Acts) 1}}<nav aria-label="Contents">
 <h2 class="nav-title">Contents</h2>
 <ol class="toc">

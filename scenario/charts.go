@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/internal/plural"
 )
 
 // days is the time from start to t in days.
@@ -38,7 +39,7 @@ func openedOverTime(title string, sent []attack.Conversation, start, leak time.T
 		c.Series = append(c.Series, s)
 		words = append(words, fmt.Sprintf("%s: %d of %d opened (%d before the leak, %d after)", names[i], e.Opened, e.Total, e.OpenedBefore, e.OpenedAfter))
 	}
-	c.Alt = fmt.Sprintf("%d sessions recorded over %.0f days; the leak on day %.0f. %s.", len(sent), days(start, sent[len(sent)-1].At), days(start, leak), strings.Join(words, "; "))
+	c.Alt = fmt.Sprintf("%s recorded over %s; the leak on day %.0f. %s.", plural.Count(len(sent), "session"), plural.Count(int(math.Round(days(start, sent[len(sent)-1].At))), "day"), days(start, leak), strings.Join(words, "; "))
 	return c
 }
 

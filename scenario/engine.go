@@ -11,6 +11,7 @@ import (
 	"github.com/escrowlab/escrowlab/attack"
 	"github.com/escrowlab/escrowlab/internal/cast"
 	"github.com/escrowlab/escrowlab/internal/ids"
+	"github.com/escrowlab/escrowlab/internal/plural"
 	"github.com/escrowlab/escrowlab/internal/seeded"
 )
 
@@ -77,7 +78,7 @@ func (r *specRun) intro() {
 		r.b.cite(s.References)
 	}
 	t := s.Traffic
-	r.b.intro(fmt.Sprintf("%d people over %d days, with %d background calls of %d messages each; shown here under %s. Every count below is measured in this run; the seed is %d.", t.People, t.Days, t.Sessions, t.Messages, ids.Join(s.Schemes), r.seed))
+	r.b.intro(fmt.Sprintf("%s over %s, with %s of %s each; shown here under %s. Every count below is measured in this run; the seed is %d.", plural.Count(t.People, "person"), plural.Count(t.Days, "day"), plural.Count(t.Sessions, "background call"), plural.Count(t.Messages, "message"), ids.Join(s.Schemes), r.seed))
 	r.b.intro("A teaching model, not a product: escrowlab's LEAF is its own design, since the real one was classified (docs/how-it-works.md).")
 }
 
@@ -242,10 +243,10 @@ func (r *specRun) readings() error {
 		}
 		out := Outcome{Sealed, "opened nothing"}
 		if opened > 0 {
-			out = Outcome{Exposed, fmt.Sprintf("opened %d sessions in all, each checked against what was said", opened)}
+			out = Outcome{Exposed, fmt.Sprintf("opened %s in all, each checked against what was said", plural.Count(opened, "session"))}
 		}
 		r.b.step(Step{Actor: a.name, Action: fmt.Sprintf("tries every recorded session with what it holds (first keys on %s)", a.first.Format(dateFormat)), Table: t, Outcome: out,
-			Quiz: spreadQuestion("Of all the sessions recorded under "+ids.Join(r.spec.Schemes)+", which can "+a.name+" open?", opened, before, after, total)})
+			Quiz: spreadQuestionAt("Of all the sessions recorded under "+ids.Join(r.spec.Schemes)+", which can "+a.name+" open?", a.name+" got keys", opened, before, after, total)})
 	}
 	return nil
 }

@@ -3,6 +3,8 @@ package scenario
 import (
 	"fmt"
 	"strings"
+
+	"github.com/escrowlab/escrowlab/internal/plural"
 )
 
 // PosError is one problem in a scenario file and where it is. Line and Col
@@ -27,11 +29,19 @@ func (e *PosError) Error() string {
 // FileErrors is every problem found in one scenario file, in file order.
 type FileErrors []*PosError
 
-// Error lists the problems, one per line.
+// MaxListed is how many problems FileErrors.Error lists; it counts the
+// rest, since one slip, such as a wrong indentation, can cause hundreds.
+const MaxListed = 20
+
+// Error lists the problems, one per line, at most MaxListed of them, then
+// how many more there are.
 func (e FileErrors) Error() string {
-	lines := make([]string, len(e))
-	for i, p := range e {
-		lines[i] = p.Error()
+	lines := make([]string, 0, min(len(e), MaxListed)+1)
+	for _, p := range e[:min(len(e), MaxListed)] {
+		lines = append(lines, p.Error())
+	}
+	if more := len(e) - MaxListed; more > 0 {
+		lines = append(lines, fmt.Sprintf("and %d more %s (fix those above, then check again)", more, plural.Noun(more, "problem")))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/internal/plural"
 )
 
 // ForgeRun is a measured run of Blaze's rogue-LEAF attack, to be written up
@@ -37,7 +38,7 @@ func ForgeTranscript(run ForgeRun) *Transcript {
 		for _, f := range run.Forgeries {
 			tries += f.Tries
 		}
-		b.closing(fmt.Sprintf("Interrupted: %d of %d trials finished; %s tries were made in all.", len(done), len(run.Forgeries), count(tries)))
+		b.closing(fmt.Sprintf("Interrupted: %d of %s finished, after %s in all.", len(done), plural.Count(len(run.Forgeries), "trial"), plural.Count(tries, "try")))
 	}
 	if len(done) > 0 {
 		b.closing(nistComparison(done, run.Bits), refNISTFactSheet, refNISTStatement)
@@ -71,12 +72,12 @@ func forgeSteps(f attack.Forgery, bits, nworkers int, name string) []Step {
 		Values: []Value{bytesv("genuine LEAF", f.Genuine)},
 	}, search}
 	if f.Forged == nil {
-		search.Outcome = Outcome{Refused, fmt.Sprintf("interrupted after %s tries: no LEAF found yet", count(f.Tries))}
+		search.Outcome = Outcome{Refused, fmt.Sprintf("interrupted after %s: no LEAF found yet", plural.Count(f.Tries, "try"))}
 		steps[1] = search
 		return steps
 	}
 	search.Values = append(search.Values, bytesv("forged LEAF", f.Forged))
-	search.Outcome = Outcome{Done, fmt.Sprintf("the chip accepted a random LEAF after %s tries", count(f.Tries))}
+	search.Outcome = Outcome{Done, fmt.Sprintf("the chip accepted a random LEAF after %s", plural.Count(f.Tries, "try"))}
 	steps[1] = search
 
 	bob := Step{Actor: "Bob's chip", Action: "receives the call with the forged LEAF in place of the real one"}
@@ -119,12 +120,13 @@ func yesNo(ok bool, yes, no string) string {
 func trialTable(fs []attack.Forgery, bits int) *Table {
 	s := attack.Stats(fs)
 	st := s.Tries
-	t := &Table{Caption: fmt.Sprintf("Over %d trials", len(fs)), Header: []string{"Measure", "Value"}}
+	t := &Table{Caption: "Over " + plural.Count(len(fs), "trial"), Header: []string{"Measure", "Value"}}
 	add := func(k string, v Cell) { t.Rows = append(t.Rows, []Cell{Text(k), v}) }
 	add("mean tries", Count(int(st.Mean+0.5)))
 	add("expected mean (2^"+fmt.Sprint(bits)+")", Count(int(attack.ExpectedTries(bits))))
 	add("median tries", Count(int(st.Median+0.5)))
-	add("fewest, most tries", Text(count(st.Min)+", "+count(st.Max)))
+	add("fewest tries", Count(int(st.Min)))
+	add("most tries", Count(int(st.Max)))
 	add("standard deviation", Count(int(st.StdDev+0.5)))
 	if s.Trials > 0 {
 		add("mean time", Text(seconds(s.MeanSeconds)))

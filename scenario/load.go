@@ -2,17 +2,18 @@ package scenario
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/escrowlab/escrowlab/attack"
 )
@@ -21,8 +22,19 @@ import (
 const maxFileSize = 1 << 20
 
 // LoadFile reads and checks a scenario file. Every problem found is
-// reported, as FileErrors, before anything runs.
+// reported, as FileErrors, before anything runs. A FIFO, device or
+// directory is refused before it is opened, so that reading never hangs.
 func LoadFile(path string) (*Spec, error) {
+	fi, err := os.Stat(path)
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		err = pe.Err // the path is in the message already
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading scenario %s: %w", path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("reading scenario %s: %s; a scenario file is a regular file", path, notRegular(fi.Mode()))
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading scenario %s: %w", path, err)
@@ -38,29 +50,37 @@ func LoadFile(path string) (*Spec, error) {
 	return Parse(path, buf.Bytes())
 }
 
-// yamlLine finds the line number in a YAML syntax error.
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// notRegular says what a file that is not a regular file is.
+func notRegular(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "it is a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "it is a FIFO (named pipe)"
+	case m&fs.ModeSocket != 0:
+		return "it is a socket"
+	case m&fs.ModeDevice != 0:
+		return "it is a device"
+	}
+	return "it is not a regular file"
+}
 
 // Parse checks src, the text of the scenario file called name, and
 // returns its Spec or FileErrors listing every problem.
 func Parse(name string, src []byte) (*Spec, error) {
-	p := &parser{file: name, spec: &Spec{}}
-	if bytes.IndexByte(src, 0) >= 0 || !utf8.Valid(src) {
-		return nil, FileErrors{{File: name, Line: 1, Col: 1, Msg: "not a text file: a scenario file is YAML text (UTF-8)"}}
+	if errs := checkText(name, src); len(errs) > 0 {
+		return nil, errs
 	}
+	d := yaml.NewDecoder(bytes.NewReader(src))
 	var root yaml.Node
-	if err := yaml.Unmarshal(src, &root); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		line := 0
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		}
-		return nil, FileErrors{{File: name, Line: line, Msg: "invalid YAML (check the indentation): " + msg}}
+	if err := d.Decode(&root); err != nil && !errors.Is(err, io.EOF) {
+		return nil, yamlError(name, src, err)
 	}
 	if len(root.Content) == 0 {
 		return nil, FileErrors{{File: name, Line: 1, Col: 1, Msg: "empty file: want a YAML mapping with at least title, cast and events (see docs/scenario-format.md)"}}
 	}
+	p := &parser{file: name, spec: &Spec{}}
+	p.errs = secondDocument(name, d)
 	if p.top(root.Content[0]) {
 		p.check()
 	}
@@ -81,10 +101,18 @@ type parser struct {
 	errs FileErrors
 	// where things were written, for messages found in the final check
 	castAt, daysAt *yaml.Node
-	people         []personRef // every use of a person's name
-	adversaryRefs  []personRef // every adversary a prediction names
-	schemeRefs     []schemeRef // every scheme a prediction names
+	people         []personRef    // every use of a person's name
+	adversaryRefs  []adversaryRef // every adversary a prediction is about
+	schemeRefs     []schemeRef    // every scheme a prediction names
 	schemesAt      *yaml.Node
+}
+
+// adversaryRef is the adversary of a prediction: named with by, or the
+// default intruder.
+type adversaryRef struct {
+	name  string
+	at    *yaml.Node
+	named bool // written with by
 }
 
 // schemeRef is a prediction's scheme, checked against the schemes listed.

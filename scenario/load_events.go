@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/escrowlab/escrowlab/attack"
 	"github.com/escrowlab/escrowlab/escrow"
@@ -51,61 +51,83 @@ func (p *parser) event(n *yaml.Node) {
 	}
 	switch e.Kind {
 	case CallEvent:
-		p.fields(body, "call", []string{"from", "to", "say"}, func(key string, v *yaml.Node) {
-			switch key {
-			case "from":
-				e.From = p.person(v, "call.from")
-			case "to":
-				e.To = p.person(v, "call.to")
-			case "say":
-				e.Say = p.texts(v, "call.say")
-			}
-		})
-		p.require(body, "call", "from", "to", "say")
-		if e.From != "" && e.From == e.To {
-			p.errorf(body, "call: %s cannot call themselves", e.From)
-		}
+		p.call(body, &e)
 	case WarrantEvent:
-		e.Days, e.Adversary = 30, defaultPolice
-		p.fields(body, "warrant", []string{"for", "days", "by"}, func(key string, v *yaml.Node) {
-			switch key {
-			case "for":
-				e.Person = p.person(v, "warrant.for")
-			case "days":
-				e.Days = p.number(v, "warrant.days", 1, 3650)
-			case "by":
-				e.Adversary = p.text(v, "warrant.by")
-			}
-		})
-		p.require(body, "warrant", "for")
+		p.warrant(body, &e)
 	case LeakEvent:
 		p.leak(body, &e)
 	case SeizeEvent:
-		e.Adversary = defaultPolice
-		p.fields(body, "seize", []string{"person", "by"}, func(key string, v *yaml.Node) {
-			switch key {
-			case "person":
-				e.Person = p.person(v, "seize.person")
-			case "by":
-				e.Adversary = p.text(v, "seize.by")
-			}
-		})
-		p.require(body, "seize", "person")
+		p.seize(body, &e)
 	case ForgeEvent:
-		e.Bits = escrow.DefaultChecksumBits
-		p.fields(body, "forge", []string{"by", "bits"}, func(key string, v *yaml.Node) {
-			switch key {
-			case "by":
-				e.Person = p.text(v, "forge.by")
-			case "bits":
-				e.Bits = p.number(v, "forge.bits", escrow.MinChecksumBits, 24)
-			}
-		})
-		p.require(body, "forge", "by")
+		p.forge(body, &e)
 	case NarrateEvent:
 		e.Text = p.text(body, "narrate")
 	}
 	p.spec.Events = append(p.spec.Events, e)
+}
+
+// call reads "call: {from: NAME, to: NAME, say: [LINES]}".
+func (p *parser) call(n *yaml.Node, e *Event) {
+	p.fields(n, "call", []string{"from", "to", "say"}, func(key string, v *yaml.Node) {
+		switch key {
+		case "from":
+			e.From = p.person(v, "call.from")
+		case "to":
+			e.To = p.person(v, "call.to")
+		case "say":
+			if e.Say = p.texts(v, "call.say"); v.Kind == yaml.SequenceNode && len(e.Say) == 0 {
+				p.errorf(v, "call.say: an empty list; write what is said, such as say: [\"Meet at six.\", \"Fine.\"]")
+			}
+		}
+	})
+	p.require(n, "call", "from", "to", "say")
+	if e.From != "" && e.From == e.To {
+		p.errorf(n, "call: %s cannot call themselves", e.From)
+	}
+}
+
+// warrant reads "warrant: {for: NAME, days: N, by: WHO}".
+func (p *parser) warrant(n *yaml.Node, e *Event) {
+	e.Days, e.Adversary = 30, defaultPolice
+	p.fields(n, "warrant", []string{"for", "days", "by"}, func(key string, v *yaml.Node) {
+		switch key {
+		case "for":
+			e.Person = p.person(v, "warrant.for")
+		case "days":
+			e.Days = p.number(v, "warrant.days", 1, 3650)
+		case "by":
+			e.Adversary = p.text(v, "warrant.by")
+		}
+	})
+	p.require(n, "warrant", "for")
+}
+
+// seize reads "seize: {person: NAME, by: WHO}".
+func (p *parser) seize(n *yaml.Node, e *Event) {
+	e.Adversary = defaultPolice
+	p.fields(n, "seize", []string{"person", "by"}, func(key string, v *yaml.Node) {
+		switch key {
+		case "person":
+			e.Person = p.person(v, "seize.person")
+		case "by":
+			e.Adversary = p.text(v, "seize.by")
+		}
+	})
+	p.require(n, "seize", "person")
+}
+
+// forge reads "forge: {by: NAME, bits: N}".
+func (p *parser) forge(n *yaml.Node, e *Event) {
+	e.Bits = escrow.DefaultChecksumBits
+	p.fields(n, "forge", []string{"by", "bits"}, func(key string, v *yaml.Node) {
+		switch key {
+		case "by":
+			e.Person = p.text(v, "forge.by")
+		case "bits":
+			e.Bits = p.number(v, "forge.bits", escrow.MinChecksumBits, 24)
+		}
+	})
+	p.require(n, "forge", "by")
 }
 
 // leak reads "leak: ID" or "leak: {what: ID, person: NAME, to: WHO}".
@@ -206,7 +228,7 @@ func (p *parser) expectation(n *yaml.Node) {
 	}
 	p.require(n, "expectation", "scheme")
 	if x.Adversary != "" {
-		p.adversaryRefs = append(p.adversaryRefs, personRef{x.Adversary, byAt, "expect.by"})
+		p.adversaryRefs = append(p.adversaryRefs, adversaryRef{x.Adversary, byAt, byAt != n})
 	}
 	if x.Scheme != "" {
 		p.schemeRefs = append(p.schemeRefs, schemeRef{x.Scheme, schemeAt})

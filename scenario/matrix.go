@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/internal/plural"
 )
 
 // metadataMark flags a cell in which the attacker learned who called whom.
@@ -16,7 +17,7 @@ const metadataMark = "◆"
 func MatrixTranscript(m *attack.Matrix) (*Transcript, error) {
 	cfg := m.Config
 	b := newBuilder("matrix", "Exposure matrix: what each leak opens", cfg.Seed)
-	b.intro(fmt.Sprintf("%d people held %d sessions, each recorded under %d schemes; the leak happens after session %d, on %s. Every cell is measured: the attacker tries every captured session with only the leaked material, and a session counts as opened only if every message comes out exactly as said.", cfg.People, cfg.Sessions, len(matrixSchemes(m)), cfg.LeakAfter, m.LeakTime.Format(dateFormat)))
+	b.intro(fmt.Sprintf("%s held %s, each recorded under %s; the leak happens after session %d, on %s. Every cell is measured: the attacker tries every captured session with only the leaked material, and a session counts as opened only if every message comes out exactly as said.", plural.Count(cfg.People, "person"), plural.Count(cfg.Sessions, "session"), plural.Count(len(matrixSchemes(m)), "scheme"), cfg.LeakAfter, m.LeakTime.Format(dateFormat)))
 	b.intro(schemeLegend(matrixSchemes(m)), refFIPS185, refDoormats2015)
 	b.intro(leakLegend(m))
 	b.intro(fmt.Sprintf("%s marks cells where the attacker also learns who called whom without reading a word. The seed is %d.", metadataMark, cfg.Seed))

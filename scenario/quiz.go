@@ -1,18 +1,27 @@
 package scenario
 
-// spreadChoices are the answers to "which sessions open?"
-var spreadChoices = []string{
-	"none of them",
-	"only those held after the leak",
-	"only those held before the leak",
-	"some of them, before and after",
-	"all of them, before and after",
+// spreadChoices are the answers to "which sessions open?", with the
+// sessions split at moment, such as "the leak".
+func spreadChoices(moment string) []string {
+	return []string{
+		"none of them",
+		"only those held after " + moment,
+		"only those held before " + moment,
+		"some of them, before and after",
+		"all of them, before and after",
+	}
 }
 
-// spreadQuestion asks which of total sessions open, and answers from what
-// was measured: opened in all, before and after the leak.
+// spreadQuestion asks which of total sessions a leak opens, and answers
+// from what was measured: opened in all, before and after the leak.
 func spreadQuestion(prompt string, opened, before, after, total int) *Question {
-	q := &Question{Prompt: prompt, Choices: spreadChoices}
+	return spreadQuestionAt(prompt, "the leak", opened, before, after, total)
+}
+
+// spreadQuestionAt is spreadQuestion with the sessions split at moment
+// rather than at a leak: "police got keys" when a warrant gave them.
+func spreadQuestionAt(prompt, moment string, opened, before, after, total int) *Question {
+	q := &Question{Prompt: prompt, Choices: spreadChoices(moment)}
 	switch {
 	case opened == 0:
 		q.Answer = 0

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/internal/plural"
 )
 
 // ProjectedBits are the widths a sweep projects its measured rate to.
@@ -33,13 +34,17 @@ func (r SweepRun) SweepRate() float64 {
 func SweepTranscript(run SweepRun) *Transcript {
 	b := newBuilder("forge-sweep", fmt.Sprintf("The cost of forging a LEAF, checksum widths %d to %d", run.Lo, run.Hi), run.Seed)
 	b.intro("Blaze's attack costs about 2^w tries for a w-bit checksum: each extra bit doubles the work. This sweep measures the forgery at each width on this machine, then projects the measured rate to wider checksums.", refBlaze)
-	b.intro(fmt.Sprintf("%d trials per width, on %s; seed %d.", run.Trials, workers(run.Workers), run.Seed))
+	b.intro(fmt.Sprintf("%s per width, on %s; seed %d.", plural.Count(run.Trials, "trial"), workers(run.Workers), run.Seed))
 
 	measured := &Table{Caption: "Measured on this machine", Header: []string{"Bits", "Trials", "Mean tries", "Expected (2^bits)", "Mean time", "Rate", "Processor fooled"}}
+	complete := 0 // widths with every trial finished
 	for _, p := range run.Points {
 		s := attack.Stats(p.Forgeries)
 		if s.Trials == 0 {
 			continue
+		}
+		if s.Trials == run.Trials {
+			complete++
 		}
 		measured.Rows = append(measured.Rows, []Cell{
 			Count(p.Bits), Count(s.Trials), Count(int(s.Tries.Mean + 0.5)),
@@ -51,7 +56,7 @@ func SweepTranscript(run SweepRun) *Transcript {
 	b.step(Step{
 		Actor: "Mallory", Action: "forges LEAFs at each checksum width",
 		Table:   measured,
-		Outcome: Outcome{Done, fmt.Sprintf("%d widths measured", len(measured.Rows))},
+		Outcome: sweepOutcome(complete, run.Hi-run.Lo+1),
 	})
 
 	r := run.SweepRate()
@@ -68,4 +73,13 @@ func SweepTranscript(run SweepRun) *Transcript {
 	})
 	b.t.Charts = []Chart{sweepChart(run)}
 	return b.finish()
+}
+
+// sweepOutcome says how many of the widths asked for were measured in
+// full: all of them, or, after an interruption, fewer.
+func sweepOutcome(complete, asked int) Outcome {
+	if complete < asked {
+		return Outcome{Refused, fmt.Sprintf("interrupted: %d of %s measured in full", complete, plural.Count(asked, "width"))}
+	}
+	return Outcome{Done, plural.Count(complete, "width") + " measured"}
 }

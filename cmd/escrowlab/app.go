@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
+	"runtime/debug"
 
 	"github.com/urfave/cli/v2"
 )
@@ -34,9 +36,10 @@ func (st *status) exitCode(err error) int {
 	if err == nil {
 		return exitOK
 	}
-	if errors.Is(err, errInterrupted) {
-		fmt.Fprintln(st.stderr, "escrowlab: interrupted; the results above are what was measured before Ctrl-C")
-		return exitInterrupted
+	var stopped interrupted
+	if errors.As(err, &stopped) {
+		fmt.Fprintf(st.stderr, "escrowlab: %v; the results above are what was measured before it\n", stopped)
+		return stopped.exitCode()
 	}
 	fmt.Fprintf(st.stderr, "escrowlab: %v\n", err)
 	var u usageError
@@ -58,20 +61,30 @@ Example:
    escrowlab tour --seed 7     replay a run: same keys, choices and counts
    escrowlab scenario list     the built-in case studies, 1994 to 2015
    escrowlab matrix            every leak against every scheme, measured
-   escrowlab forge             Blaze's 1994 LEAF forgery, measured`
+   escrowlab forge             Blaze's 1994 LEAF forgery, measured
+   escrowlab --version         this escrowlab's version, and the Go that built it
+
+Exit status:
+   0    success
+   1    a failure: a run failed, a scenario's prediction did not hold, a
+        scenario file has problems, or a file could not be written (it
+        exists and --force was not given, or it is not a regular file)
+   2    a wrong command line: an unknown command or flag, or a bad value
+   130  stopped by Ctrl-C, after printing what was measured
+   143  stopped by SIGTERM, after printing what was measured`
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) (*cli.App, *status) {
 	st := &status{stderr: stderr}
 	app := &cli.App{
-		Name:                 "escrowlab",
-		Usage:                "see, by running it, why key escrow endangers everyone",
-		UsageText:            "escrowlab <command> [flags]",
-		Description:          rootDescription,
-		Reader:               stdin,
-		Writer:               stdout,
-		ErrWriter:            stderr,
-		Commands:             []*cli.Command{tourCommand(), scenarioCommand(), matrixCommand(), forgeCommand(), completionCommand()},
-		EnableBashCompletion: true,
+		Name:        "escrowlab",
+		Usage:       "see, by running it, why key escrow endangers everyone",
+		UsageText:   "escrowlab <command> [flags]",
+		Description: rootDescription,
+		Version:     version(),
+		Reader:      stdin,
+		Writer:      stdout,
+		ErrWriter:   stderr,
+		Commands:    []*cli.Command{tourCommand(), scenarioCommand(), matrixCommand(), forgeCommand(), completionCommand()},
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {
 				st.notFound = c.Args().First()
@@ -113,3 +126,14 @@ More:
    escrowlab help          every command and flag
    escrowlab tour --help   the tour's flags, with an example
 `
+
+// version is escrowlab's version, as the Go toolchain recorded it in the
+// binary ("(devel)" when built from a clone), and the Go release that
+// built it.
+func version() string {
+	v := "(devel)"
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		v = bi.Main.Version
+	}
+	return v + ", built with " + runtime.Version()
+}

@@ -16,10 +16,6 @@ func interspersed(app *cli.App, args []string) []string {
 	if len(args) < 2 {
 		return args
 	}
-	// urfave/cli looks for its completion flag at the very end.
-	if last := args[len(args)-1]; last == completionFlag {
-		return append(interspersed(app, args[:len(args)-1]), last)
-	}
 	i, cmds := 1, app.Commands
 	var cmd *cli.Command
 	for i < len(args) {

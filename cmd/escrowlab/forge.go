@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -19,21 +17,18 @@ import (
 	"github.com/escrowlab/escrowlab/scenario"
 )
 
-// errInterrupted makes escrowlab exit with status 130 after printing what
-// an interrupted run measured.
-var errInterrupted = errors.New("interrupted")
-
 func forgeCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "forge",
 		Usage:     "Blaze's 1994 attack: forge a LEAF that fools the escrow, measured",
-		UsageText: "escrowlab forge [--bits N] [--trials K] [--sweep LO-HI] [--seed N] [--json] [--no-color]",
+		UsageText: "escrowlab forge [--bits N | --sweep LO-HI] [--trials K] [--seed N] [--json] [--no-color] [--quiz] [--format FORMAT] [--out FILE [--force]]",
 		Description: `A rogue user who owns a genuine Clipper chip feeds it random LEAFs until one
 passes its checksum, then sends that in place of the real one. The honest
 receiver decrypts normally; law enforcement, holding the rogue's unit key,
 gets nothing. The search uses only the chip's LEAF check, on every core.
-Runs over a second show progress on a terminal; Ctrl-C stops and reports
-what was measured.
+Runs over a second show progress on a terminal. Ctrl-C (or SIGTERM) stops
+the search and reports what was measured, then exits with status 130
+(143 for SIGTERM).
 
 Examples:
    escrowlab forge                       one 16-bit forgery, as in 1994
@@ -41,10 +36,10 @@ Examples:
    escrowlab forge --sweep 8-24          time against width, with a projection`,
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "bits", Value: escrow.DefaultChecksumBits, Usage: fmt.Sprintf("LEAF checksum width `N`, %d to %d", escrow.MinChecksumBits, escrow.MaxChecksumBits)},
-			&cli.IntFlag{Name: "trials", Value: 1, Usage: "repeat the forgery `K` times and report mean, median and spread"},
-			&cli.StringFlag{Name: "sweep", Usage: "measure every width from `LO-HI` (such as 8-24), then project to 32, 48 and 64 bits"},
+			&cli.IntFlag{Name: "trials", Value: 1, Usage: fmt.Sprintf("repeat the forgery `K` times, 1 to %d, and report mean, median and spread", maxTrials)},
+			&cli.StringFlag{Name: "sweep", Usage: fmt.Sprintf("measure every width from `LO-HI` (such as 8-24; %d to %d), then project to 32, 48 and 64 bits; not with --bits", escrow.MinChecksumBits, escrow.MaxChecksumBits)},
 			runFlags[0], // --seed
-			&cli.BoolFlag{Name: "json", Usage: "print the measurements as JSON"},
+			&cli.BoolFlag{Name: "json", Usage: "print the measurements as JSON", DisableDefaultText: true},
 			runFlags[1], // --no-color
 			quizFlag, outputFlags[0], outputFlags[1], outputFlags[2],
 		},
@@ -52,53 +47,76 @@ Examples:
 	}
 }
 
+// maxTrials bounds --trials.
+const maxTrials = 100000
+
 func runForge(c *cli.Context) error {
 	if c.Args().Present() {
 		return usagef("forge takes no arguments, got %q", c.Args().First())
 	}
 	bits, trials := c.Int("bits"), c.Int("trials")
-	if bits < escrow.MinChecksumBits || bits > escrow.MaxChecksumBits {
+	switch {
+	case c.IsSet("sweep") && c.IsSet("bits"):
+		return usagef("--sweep and --bits both set widths; use --sweep LO-HI or --bits N, not both")
+	case bits < escrow.MinChecksumBits || bits > escrow.MaxChecksumBits:
 		return usagef("invalid --bits %d: want a width from %d to %d", bits, escrow.MinChecksumBits, escrow.MaxChecksumBits)
+	case trials < 1 || trials > maxTrials:
+		return usagef("invalid --trials %d: want 1 to %d", trials, maxTrials)
 	}
-	if trials < 1 || trials > 100000 {
-		return usagef("invalid --trials %d: want 1 to 100000", trials)
+	lo, hi := bits, bits
+	if c.IsSet("sweep") {
+		var err error
+		if lo, hi, err = parseSweep(c.String("sweep")); err != nil {
+			return err
+		}
 	}
 	seed, err := seedFlag(c)
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt)
+	out, err := outputFor(c)
+	if err != nil {
+		return err
+	}
+	ctx, stop, caught := onSignal(c.Context)
 	defer stop()
 	var tries atomic.Uint64
 	cfg := attack.ForgeConfig{Bits: bits, Seed: seed, Progress: &tries}
 	if c.IsSet("sweep") {
-		lo, hi, err := parseSweep(c.String("sweep"))
-		if err != nil {
-			return err
-		}
-		return forgeSweep(ctx, c, cfg, lo, hi, trials)
+		err = forgeSweep(ctx, c, out, cfg, lo, hi, trials)
+	} else {
+		err = forgeTrials(ctx, c, out, cfg, trials)
 	}
+	if errors.Is(err, attack.ErrInterrupted) {
+		return interrupted{caught()}
+	}
+	return err
+}
+
+// forgeTrials runs trials forgeries and reports them; if interrupted, it
+// reports what was measured and returns attack.ErrInterrupted.
+func forgeTrials(ctx context.Context, c *cli.Context, out *output, cfg attack.ForgeConfig, trials int) error {
 	f, err := attack.NewForger(cfg)
 	if err != nil {
 		return err
 	}
-	done := startProgress(c.App.ErrWriter, &tries, attack.ExpectedTries(bits)*float64(trials))
+	done := startProgress(c.App.ErrWriter, cfg.Progress, attack.ExpectedTries(cfg.Bits)*float64(trials))
 	fs, err := f.Trials(ctx, trials)
 	done()
 	if err != nil && !errors.Is(err, attack.ErrInterrupted) {
 		return err
 	}
-	run := scenario.ForgeRun{Bits: bits, Workers: f.Workers(), Seed: seed, Forgeries: fs}
-	if werr := emit(c, scenario.ForgeTranscript(run), func(w io.Writer) error { return report.ForgeJSON(w, run) }); werr != nil {
+	run := scenario.ForgeRun{Bits: cfg.Bits, Workers: f.Workers(), Seed: cfg.Seed, Forgeries: fs}
+	if werr := out.emit(c, scenario.ForgeTranscript(run), func(w io.Writer) error { return report.ForgeJSON(w, run) }); werr != nil {
 		return werr
 	}
-	if err != nil {
-		return errInterrupted
-	}
-	return nil
+	return err
 }
 
-func forgeSweep(ctx context.Context, c *cli.Context, cfg attack.ForgeConfig, lo, hi, trials int) error {
+// forgeSweep measures every width from lo to hi and reports them; if
+// interrupted, it reports what was measured and returns
+// attack.ErrInterrupted.
+func forgeSweep(ctx context.Context, c *cli.Context, out *output, cfg attack.ForgeConfig, lo, hi, trials int) error {
 	expected := 0.0
 	for b := lo; b <= hi; b++ {
 		expected += attack.ExpectedTries(b) * float64(trials)
@@ -114,13 +132,10 @@ func forgeSweep(ctx context.Context, c *cli.Context, cfg attack.ForgeConfig, lo,
 		return ferr
 	}
 	run := scenario.SweepRun{Lo: lo, Hi: hi, Trials: trials, Workers: f.Workers(), Seed: cfg.Seed, Points: pts}
-	if werr := emit(c, scenario.SweepTranscript(run), func(w io.Writer) error { return report.SweepJSON(w, run) }); werr != nil {
+	if werr := out.emit(c, scenario.SweepTranscript(run), func(w io.Writer) error { return report.SweepJSON(w, run) }); werr != nil {
 		return werr
 	}
-	if err != nil {
-		return errInterrupted
-	}
-	return nil
+	return err
 }
 
 // parseSweep reads --sweep LO-HI.

@@ -27,12 +27,16 @@ const (
 	exitUsage   = 2 // the command line was wrong
 
 	exitInterrupted = 130 // stopped by Ctrl-C, after reporting what was measured
+	exitTerminated  = 143 // stopped by SIGTERM, after reporting what was measured
 )
 
 // run runs escrowlab with args (args[0] is the program name) and returns
 // the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app, st := newApp(stdin, stdout, stderr)
+	if n := len(args); n >= 2 && args[n-1] == completionFlag {
+		return printCompletions(app, args[1:n-1], stdout)
+	}
 	err := app.Run(interspersed(app, args))
 	return st.exitCode(err)
 }

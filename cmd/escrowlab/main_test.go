@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -26,6 +28,7 @@ func TestScripts(t *testing.T) {
 		Dir:           "testdata",
 		UpdateScripts: *update,
 		Cmds:          map[string]func(*testscript.TestScript, bool, []string){"mask": mask},
+		Condition:     installed,
 	})
 }
 
@@ -41,6 +44,23 @@ func mask(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	out := measured.ReplaceAllString(ts.ReadFile(args[0]), "<measured>")
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(out), 0o644))
+}
+
+// installed answers the condition [installed:PROGRAM], true when PROGRAM
+// is on the PATH. Under CI (CI set), where .ci/run installs what the
+// scripts need, a missing program is an error rather than a skip.
+func installed(cond string) (bool, error) {
+	prog, ok := strings.CutPrefix(cond, "installed:")
+	if !ok {
+		return false, fmt.Errorf("unknown condition %q", cond)
+	}
+	if _, err := exec.LookPath(prog); err != nil {
+		if os.Getenv("CI") != "" {
+			return false, fmt.Errorf("%s is not installed, and CI is set: .ci/run installs it", prog)
+		}
+		return false, nil
+	}
+	return true, nil
 }
 
 // TestExitStatus pins the exit status and the one-line error of each kind
@@ -64,6 +84,14 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"forge", "--bits", "40"}, exitUsage, "invalid --bits 40"},
 		{[]string{"forge", "--sweep", "9-"}, exitUsage, `invalid --sweep "9-"`},
 		{[]string{"forge", "--bits", "8", "--seed", "1", "--json"}, exitOK, ""},
+		// Checked before computing: a usage error, or a file that cannot
+		// be written (a failure, not a usage error).
+		{[]string{"forge", "--bits", "32", "--format", "bogus"}, exitUsage, `invalid --format "bogus"`},
+		{[]string{"forge", "--bits", "32", "--out", "x.pdf"}, exitUsage, "cannot tell a format from the extension of --out x.pdf"},
+		{[]string{"forge", "--sweep", "8-32", "--bits", "9"}, exitUsage, "--sweep and --bits both set widths"},
+		{[]string{"forge", "--bits", "32", "--out", "/nonexistent-escrowlab/f.json"}, exitFailure, "writing /nonexistent-escrowlab/f.json: no folder /nonexistent-escrowlab"},
+		{[]string{"forge", "--bits", "32", "--out", "main_test.go", "--format", "text"}, exitFailure, "main_test.go exists; choose another name or add --force"},
+		{[]string{"forge", "--bits", "32", "--out", ".", "--format", "text", "--force"}, exitFailure, "writing .: it is a directory"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
@@ -16,7 +17,7 @@ func matrixCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "matrix",
 		Usage:     "every leak against every scheme, measured over a captured archive",
-		UsageText: "escrowlab matrix [--people N] [--sessions T] [--leak-at K] [--leak IDS] [--scheme IDS] [--seed N] [--json] [--no-color]",
+		UsageText: "escrowlab matrix [--people N] [--sessions T] [--leak-at K] [--leak IDS] [--scheme IDS] [--seed N] [--json] [--no-color] [--format FORMAT] [--out FILE [--force]]",
 		Description: `Generates traffic among N people over T sessions, records it under every
 scheme, places a leak after session K, and measures what each kind of leak
 opens, before and after the leak, and whose calls it reveals.
@@ -29,13 +30,13 @@ Examples:
    escrowlab matrix --people 20 --sessions 200 --leak-at 50
    escrowlab matrix --leak escrow-dbs,authority-key --json`,
 		Flags: []cli.Flag{
-			&cli.IntFlag{Name: "people", Value: 8, Usage: "`N` people in the world"},
-			&cli.IntFlag{Name: "sessions", Value: 64, Usage: "`T` sessions recorded"},
-			&cli.IntFlag{Name: "leak-at", Value: -1, Usage: "the leak happens after session `K` (default: the middle)"},
+			&cli.IntFlag{Name: "people", Value: 8, Usage: fmt.Sprintf("`N` people in the world, 2 to %d", attack.MaxPeople)},
+			&cli.IntFlag{Name: "sessions", Value: 64, Usage: fmt.Sprintf("`T` sessions recorded, 1 to %d", attack.MaxSessions)},
+			&cli.IntFlag{Name: "leak-at", Value: -1, DefaultText: "half of T", Usage: "the leak happens after session `K`, 0 to T"},
 			&cli.StringFlag{Name: "leak", Usage: "measure only these leaks: comma-separated `IDS`"},
 			&cli.StringFlag{Name: "scheme", Usage: "measure only these schemes: comma-separated `IDS`"},
 			runFlags[0], // --seed
-			&cli.BoolFlag{Name: "json", Usage: "print the cells as JSON"},
+			&cli.BoolFlag{Name: "json", Usage: "print the cells as JSON", DisableDefaultText: true},
 			runFlags[1], // --no-color
 			outputFlags[0], outputFlags[1], outputFlags[2],
 		},
@@ -68,6 +69,10 @@ func runMatrix(c *cli.Context) error {
 	if cfg.Seed, err = seedFlag(c); err != nil {
 		return err
 	}
+	out, err := outputFor(c)
+	if err != nil {
+		return err
+	}
 	m, err := attack.NewMatrix(cfg)
 	if err != nil {
 		return err
@@ -76,7 +81,7 @@ func runMatrix(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	return emit(c, t, func(w io.Writer) error { return report.MatrixJSON(w, m) })
+	return out.emit(c, t, func(w io.Writer) error { return report.MatrixJSON(w, m) })
 }
 
 // parseIDs reads a comma-separated list of ids; nil for an empty list.

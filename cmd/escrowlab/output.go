@@ -14,12 +14,12 @@ import (
 )
 
 // textOptions decides how to render for this invocation: colour only on a
-// terminal, without NO_COLOR and without --no-color; the terminal's width,
+// terminal, without NO_COLOR, TERM=dumb or --no-color; the terminal's width,
 // up to 100 columns (the renderer keeps at least 40); pauses between acts
 // only with --step on a terminal.
 func textOptions(stdin io.Reader, stdout, stderr io.Writer, noColor, step bool) report.TextOptions {
 	out, outTTY := terminal(stdout)
-	opts := report.TextOptions{Color: outTTY && !noColor && os.Getenv("NO_COLOR") == ""}
+	opts := report.TextOptions{Color: outTTY && !noColor && colorAllowed()}
 	if outTTY {
 		if w, _, err := term.GetSize(int(out.Fd())); err == nil && w > 0 {
 			opts.Width = min(w, 100)
@@ -66,4 +66,10 @@ func terminal(v any) (*os.File, bool) {
 		return nil, false
 	}
 	return f, true
+}
+
+// colorAllowed reports whether the environment allows colour: NO_COLOR
+// (https://no-color.org) unset or empty, and a terminal that is not "dumb".
+func colorAllowed() bool {
+	return os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
 }

@@ -3,9 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/term"
 )
@@ -19,35 +21,48 @@ const (
 
 // startProgress draws a progress bar on w, if w is a terminal, for a search
 // that is expected to make about expected tries in all. The bar appears
-// only once the run has lasted progressDelay. The returned function stops
-// it and clears the line.
+// only once the run has lasted progressDelay; each redraw fits the
+// terminal's width at that moment and clears the rest of the line. The
+// returned function stops it and clears the line.
 func startProgress(w io.Writer, tries *atomic.Uint64, expected float64) (stop func()) {
 	f, ok := terminal(w)
 	if !ok {
 		return func() {}
 	}
-	cols := 80
-	if c, _, err := term.GetSize(int(f.Fd())); err == nil && c > 0 {
-		cols = c
+	return drawProgress(w, func() int { return columns(f) }, tries, expected, progressDelay)
+}
+
+// clearLine erases from the cursor to the end of the line. A terminal
+// with TERM=dumb may not understand it; there spaces clear the line.
+var clearLine = func() string {
+	if os.Getenv("TERM") == "dumb" {
+		return ""
 	}
+	return "\x1b[K"
+}()
+
+// drawProgress redraws the bar on w every progressTick after delay, each
+// time in cols()-1 columns, until the returned function is called.
+func drawProgress(w io.Writer, cols func() int, tries *atomic.Uint64, expected float64, delay time.Duration) (stop func()) {
 	quit, finished := make(chan struct{}), make(chan struct{})
 	start := time.Now()
 	go func() {
 		defer close(finished)
-		delay := time.NewTimer(progressDelay)
-		defer delay.Stop()
+		wait := time.NewTimer(delay)
+		defer wait.Stop()
 		select {
 		case <-quit:
 			return
-		case <-delay.C:
+		case <-wait.C:
 		}
 		tick := time.NewTicker(progressTick)
 		defer tick.Stop()
 		for {
-			fmt.Fprint(w, "\r"+progressLine(tries.Load(), expected, time.Since(start), cols-1))
+			width := cols() - 1
+			fmt.Fprint(w, "\r"+endLine(progressLine(tries.Load(), expected, time.Since(start), width), width))
 			select {
 			case <-quit:
-				fmt.Fprint(w, "\r\x1b[K")
+				fmt.Fprint(w, "\r"+endLine("", width)+"\r")
 				return
 			case <-tick.C:
 			}
@@ -56,9 +71,27 @@ func startProgress(w io.Writer, tries *atomic.Uint64, expected float64) (stop fu
 	return func() { close(quit); <-finished }
 }
 
-// progressLine renders one line of the bar, at most width columns: tries
-// made against the expected number, the rate, and a rough estimate of the
-// time left.
+// endLine ends a redrawn line of at most width columns so that nothing of
+// a longer line drawn before it remains.
+func endLine(line string, width int) string {
+	if clearLine != "" {
+		return line + clearLine
+	}
+	return line + strings.Repeat(" ", max(width-utf8.RuneCountInString(line), 0))
+}
+
+// columns returns the width of terminal f, or 80 if it cannot tell.
+func columns(f *os.File) int {
+	if c, _, err := term.GetSize(int(f.Fd())); err == nil && c > 0 {
+		return c
+	}
+	return 80
+}
+
+// progressLine renders one line of the bar in at most width columns: tries
+// made against the expected number, the rate, a rough estimate of the time
+// left, and how to stop. When the line is too wide, the least useful parts
+// go first: the hint, the rate, then the bar.
 func progressLine(done uint64, expected float64, elapsed time.Duration, width int) string {
 	frac := 0.0
 	if expected > 0 {
@@ -71,11 +104,18 @@ func progressLine(done uint64, expected float64, elapsed time.Duration, width in
 	if float64(done) < expected && rate > 0 {
 		left = "~" + (time.Duration((expected-float64(done))/rate) * time.Second).String() + " left"
 	}
-	line := fmt.Sprintf("  %s %s tries · %s/s · %s · Ctrl-C stops", bar, humanCount(float64(done)), humanCount(rate), left)
-	if r := []rune(line); len(r) > width {
-		line = string(r[:max(width, 0)])
+	tries, speed := humanCount(float64(done))+" tries", humanCount(rate)+"/s"
+	for _, line := range []string{
+		"  " + bar + " " + strings.Join([]string{tries, speed, left, "Ctrl-C stops"}, " · "),
+		"  " + bar + " " + strings.Join([]string{tries, speed, left}, " · "),
+		"  " + bar + " " + tries + " · " + left,
+		"  " + tries + " · " + left,
+	} {
+		if utf8.RuneCountInString(line) <= width {
+			return line
+		}
 	}
-	return line
+	return string([]rune(tries)[:min(utf8.RuneCountInString(tries), max(width, 0))])
 }
 
 // humanCount writes n briefly: 950, 12.3k, 4.6M, 1.1G.

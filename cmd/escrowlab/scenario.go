@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/escrowlab/escrowlab/internal/plural"
 	"github.com/escrowlab/escrowlab/report"
 	"github.com/escrowlab/escrowlab/scenario"
 )
@@ -27,7 +28,7 @@ Examples:
    escrowlab scenario new my-lesson && escrowlab scenario check my-lesson.yaml`,
 		Subcommands: []*cli.Command{
 			{
-				Name: "list", Usage: "the built-in scenarios", UsageText: "escrowlab scenario list",
+				Name: "list", Usage: "the built-in scenarios", UsageText: "escrowlab scenario list [--no-color]",
 				Description: "Example:\n   escrowlab scenario list",
 				Flags:       []cli.Flag{runFlags[1]},
 				Action: func(c *cli.Context) error {
@@ -42,7 +43,7 @@ Examples:
 				},
 			},
 			{
-				Name: "show", Usage: "a scenario's summary, cast, events and references", UsageText: "escrowlab scenario show ID|FILE",
+				Name: "show", Usage: "a scenario's summary, cast, events and references", UsageText: "escrowlab scenario show ID|FILE [--no-color]",
 				Description: "Examples:\n   escrowlab scenario show sim-key-heist\n   escrowlab scenario show examples/predict-the-leak.yaml",
 				Flags:       []cli.Flag{runFlags[1]},
 				Action: func(c *cli.Context) error {
@@ -66,8 +67,8 @@ Examples:
 			},
 			{
 				Name: "new", Usage: "write a commented starter scenario file", UsageText: "escrowlab scenario new NAME [--force]",
-				Description: "Writes NAME.yaml, a working scenario to edit. Refuses to replace an existing\nfile unless --force is given.\n\nExample:\n   escrowlab scenario new week3-escrow",
-				Flags:       []cli.Flag{&cli.BoolFlag{Name: "force", Usage: "replace the file if it exists"}},
+				Description: "Writes NAME.yaml in the current folder: a working scenario to edit. NAME is\nlower-case letters, digits and dashes, and becomes the scenario's id. Refuses\nto replace an existing file unless --force is given (exit status 1).\n\nExample:\n   escrowlab scenario new week3-escrow",
+				Flags:       []cli.Flag{&cli.BoolFlag{Name: "force", Usage: "replace the file if it exists (a regular file only)", DisableDefaultText: true}},
 				Action:      newScenario,
 			},
 		},
@@ -77,7 +78,7 @@ Examples:
 // noArgs checks that a command got exactly want arguments.
 func noArgs(c *cli.Context, want int) error {
 	if c.NArg() != want {
-		return usagef("%s takes %d argument(s), got %d; usage: %s", c.Command.FullName(), want, c.NArg(), c.Command.UsageText)
+		return usagef("%s takes %s, got %d; usage: %s", c.Command.FullName(), plural.Count(want, "argument"), c.NArg(), c.Command.UsageText)
 	}
 	return nil
 }
@@ -117,11 +118,15 @@ func pickScenario(c *cli.Context) (scenario.Scenario, error) {
 }
 
 func runNamedScenario(c *cli.Context) error {
-	s, err := pickScenario(c)
+	seed, err := seedFlag(c)
 	if err != nil {
 		return err
 	}
-	seed, err := seedFlag(c)
+	out, err := outputFor(c)
+	if err != nil {
+		return err
+	}
+	s, err := pickScenario(c)
 	if err != nil {
 		return err
 	}
@@ -132,11 +137,11 @@ func runNamedScenario(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := emit(c, t, nil); err != nil {
+	if err := out.emit(c, t, nil); err != nil {
 		return err
 	}
 	if t.Failed > 0 {
-		return fmt.Errorf("%d prediction(s) did not hold; see Predictions above", t.Failed)
+		return fmt.Errorf("%s did not hold; see Predictions above", plural.Count(t.Failed, "prediction"))
 	}
 	return nil
 }
@@ -150,56 +155,35 @@ func checkScenario(c *cli.Context) error {
 	var fe scenario.FileErrors
 	if errors.As(err, &fe) {
 		fmt.Fprintln(c.App.ErrWriter, fe.Error())
-		return fmt.Errorf("%s: %d problem(s); nothing was run", path, len(fe))
+		return fmt.Errorf("%s: %s; nothing was run", path, plural.Count(len(fe), "problem"))
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.Writer, "%s: ready to run: %q, %d people, %d events, %d predictions\n", path, spec.Title, spec.Traffic.People, len(spec.Events), len(spec.Expect))
+	fmt.Fprintf(c.App.Writer, "%s: ready to run: %q, %s, %s, %s\n", path, spec.Title, plural.Count(spec.Traffic.People, "person"), plural.Count(len(spec.Events), "event"), plural.Count(len(spec.Expect), "prediction"))
 	return nil
 }
 
+// newScenario writes NAME.yaml, a starter scenario, in the current
+// folder. NAME is the scenario's id, so it is checked as one; a trailing
+// .yaml is allowed, a folder is not.
 func newScenario(c *cli.Context) error {
 	if err := noArgs(c, 1); err != nil {
 		return err
 	}
 	name := c.Args().First()
-	path := name
-	if filepath.Ext(path) == "" {
-		path += ".yaml"
-	}
-	id := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	id := strings.TrimSuffix(name, ".yaml")
 	if !scenario.ValidID(id) {
-		return usagef("invalid name %q: want lower-case letters, digits and dashes, such as week3-escrow", name)
+		return usagef("invalid name %q: want lower-case letters, digits and dashes, such as week3-escrow; the file is written in the current folder", name)
 	}
-	if err := writeFileAtomic(path, []byte(scenario.Starter(id)), c.Bool("force")); err != nil {
+	path := id + ".yaml"
+	f, err := checkOutFile(path, c.Bool("force"))
+	if err != nil {
+		return err
+	}
+	if err := f.write([]byte(scenario.Starter(id)), c.Bool("force")); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.Writer, "wrote %s; edit it, then: escrowlab scenario check %s && escrowlab scenario run %s\n", path, path, path)
-	return nil
-}
-
-// writeFileAtomic writes data to path through a temporary file in the same
-// folder and a rename, so a crash never leaves half a file. Without force
-// it refuses to replace an existing file.
-func writeFileAtomic(path string, data []byte, force bool) error {
-	if _, err := os.Stat(path); err == nil && !force {
-		return usagef("%s exists; choose another name or add --force to replace it", path)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
 	return nil
 }

@@ -13,8 +13,8 @@ import (
 // runFlags are the flags of every command that runs a scenario.
 var runFlags = []cli.Flag{
 	&cli.StringFlag{Name: "seed", Usage: "replay a run: the same `N` (an unsigned integer) gives the same keys and output"},
-	&cli.BoolFlag{Name: "no-color", Usage: "plain output without colour (also: NO_COLOR set, or output not a terminal)"},
-	&cli.BoolFlag{Name: "step", Usage: "pause for Enter between acts (only when input is a terminal)"},
+	&cli.BoolFlag{Name: "no-color", Usage: "plain output without colour (also: NO_COLOR set, TERM=dumb, or output not a terminal)", DisableDefaultText: true},
+	&cli.BoolFlag{Name: "step", Usage: "pause for Enter between acts (only when input is a terminal)", DisableDefaultText: true},
 }
 
 func tourCommand() *cli.Command {
@@ -46,6 +46,10 @@ func runScenario(c *cli.Context, id string) error {
 	if err != nil {
 		return err
 	}
+	out, err := outputFor(c)
+	if err != nil {
+		return err
+	}
 	s, err := scenario.Lookup(id)
 	if err != nil {
 		return err
@@ -54,7 +58,7 @@ func runScenario(c *cli.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	return emit(c, t, nil)
+	return out.emit(c, t, nil)
 }
 
 // seedFlag returns --seed, or a fresh random seed when it is absent.

@@ -1,0 +1,60 @@
+//go:build !windows
+
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// Ctrl-C (SIGINT) and SIGTERM stop a forgery that would run for hours: it
+// reports what was measured, then exits 130 or 143.
+func TestForgeStopsOnSignal(t *testing.T) {
+	// Hold both signals for the whole test, so that one that arrives
+	// before forge listens cannot end the test binary.
+	held := make(chan os.Signal, 16)
+	signal.Notify(held, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(held)
+
+	tests := []struct {
+		sig    syscall.Signal
+		status int
+		says   string
+	}{
+		{syscall.SIGINT, exitInterrupted, "interrupted by Ctrl-C"},
+		{syscall.SIGTERM, exitTerminated, "interrupted by SIGTERM"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sig.String(), func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			done := make(chan int)
+			go func() {
+				done <- run([]string{"escrowlab", "forge", "--bits", "32", "--seed", "1", "--no-color"}, strings.NewReader(""), &stdout, &stderr)
+			}()
+			var status int
+		wait:
+			for {
+				select {
+				case status = <-done:
+					break wait
+				case <-time.After(100 * time.Millisecond):
+					syscall.Kill(os.Getpid(), tt.sig)
+				}
+			}
+			if status != tt.status {
+				t.Fatalf("exit status %d, want %d; stderr:\n%s", status, tt.status, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), tt.says) {
+				t.Fatalf("stderr %q does not say %q", stderr.String(), tt.says)
+			}
+			if !strings.Contains(stdout.String(), "no LEAF found yet") || !strings.Contains(stdout.String(), "Interrupted: 0 of 1 trial finished") {
+				t.Fatalf("the report of what was measured is missing:\n%s", stdout.String())
+			}
+		})
+	}
+}
