@@ -39,6 +39,7 @@ func init() {
 	RegisterScheme(SchemeInfo{
 		ID: ClipperID, Title: "Clipper (key escrow)", Order: 10,
 		Description: "the Escrowed Encryption Standard of 1994: Skipjack with a LEAF, each chip's unit key split between two escrow agents",
+		Caveat:      "escrowlab's LEAF has the published size and fields, but its inside is escrowlab's own design, since the real construction was classified",
 		New:         newClipper,
 	})
 	RegisterLeak(LeakInfo{ID: FamilyKeyLeak, Words: "the family key KF", Order: 10})

@@ -27,6 +27,7 @@ func init() {
 	RegisterScheme(SchemeInfo{
 		ID: E2EGhostID, Title: "End-to-end with a ghost device", Order: 55,
 		Description: "forward-secret end-to-end encryption whose provider lists each user's devices, where the 2018 ghost proposal would add a silent extra one",
+		Caveat:      "the ghost device follows the 2018 proposal's description; a safety-number check finds it only if the users' apps show the keys they really use",
 		New:         newGhost,
 	})
 	RegisterLeak(LeakInfo{ID: ProviderBreach, Words: "the provider's power to add hidden devices", Access: true, Order: 95})

@@ -20,7 +20,11 @@ type SchemeInfo struct {
 	ID          SchemeID
 	Title       string // a short name for readers, such as "Clipper (key escrow)"
 	Description string // one line in plain words, used in legends
-	Order       int    // where it stands in tables: lower first
+	// Caveat says, in one clause, where the model departs from the real
+	// system, for narration to state wherever the scheme appears; empty if
+	// it does not.
+	Caveat string
+	Order  int // where it stands in tables: lower first
 	// New deploys the scheme in a world: its infrastructure (a family key,
 	// escrow agents, an operator...), before anyone is enrolled.
 	New func(env Env) (Scheme, error)

@@ -14,7 +14,7 @@ var builtinFiles embed.FS
 
 // builtinOrder is the order of the built-ins in listings: the tour, then
 // the story from 1994 to 2015.
-var builtinOrder = []string{"lawful-access", "escrow-leak", "family-key-leak", "warrant-overreach", "rogue-leaf", "forward-secrecy", "exceptional-access-2015", "sim-key-heist", "threshold-escrow"}
+var builtinOrder = []string{"lawful-access", "escrow-leak", "family-key-leak", "warrant-overreach", "rogue-leaf", "forward-secrecy", "athens-2005", "sim-key-heist", "exceptional-access-2015", "ghost-2018", "salt-typhoon-2024", "threshold-escrow"}
 
 // loadBuiltins parses the embedded scenarios once. They are part of the
 // program, so a parse error is a bug caught by the tests, reported by every

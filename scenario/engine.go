@@ -29,7 +29,7 @@ type adversary struct {
 type specRun struct {
 	spec     *Spec
 	seed     uint64
-	start    time.Time // day 0, at 9 in the morning
+	start    time.Time // day 0, at midnight: events happen as their day begins
 	b        *builder
 	w        *attack.World
 	rng      *rand.Rand
@@ -45,7 +45,6 @@ func RunSpec(spec *Spec, opts Options) (*Transcript, error) {
 	if r.start.IsZero() {
 		r.start = defaultStart
 	}
-	r.start = r.start.Add(9 * time.Hour)
 	names := slices.Clone(spec.Cast)
 	for _, n := range cast.Names(spec.Traffic.People + len(spec.Cast)) {
 		if len(names) < spec.Traffic.People && !slices.Contains(spec.Cast, n) {
@@ -64,6 +63,7 @@ func RunSpec(spec *Spec, opts Options) (*Transcript, error) {
 	if err := r.readings(); err != nil {
 		return nil, fmt.Errorf("scenario %s: %w", spec.ID, err)
 	}
+	r.checks()
 	if err := r.predictions(); err != nil {
 		return nil, fmt.Errorf("scenario %s: %w", spec.ID, err)
 	}
@@ -79,7 +79,27 @@ func (r *specRun) intro() {
 	}
 	t := s.Traffic
 	r.b.intro(fmt.Sprintf("%s over %s, with %s of %s each; shown here under %s. Every count below is measured in this run; the seed is %d.", plural.Count(t.People, "person"), plural.Count(t.Days, "day"), plural.Count(t.Sessions, "background call"), plural.Count(t.Messages, "message"), ids.Join(s.Schemes), r.seed))
-	r.b.intro("A teaching model, not a product: escrowlab's LEAF is its own design, since the real one was classified (docs/how-it-works.md).")
+	note := "A teaching model, not a product."
+	if c := r.caveats(); c != "" {
+		note = "A teaching model, not a product: " + c + " (docs/how-it-works.md)."
+	}
+	r.b.intro(note)
+}
+
+// caveats joins the caveats of the schemes the scenario shows, and of
+// Clipper if someone forges a LEAF.
+func (r *specRun) caveats() string {
+	schemes := slices.Clone(r.spec.Schemes)
+	if slices.ContainsFunc(r.spec.Events, func(e Event) bool { return e.Kind == ForgeEvent }) && !slices.Contains(schemes, attack.ClipperID) {
+		schemes = append(schemes, attack.ClipperID)
+	}
+	var out []string
+	for _, id := range schemes {
+		if s, err := attack.LookupScheme(string(id)); err == nil && s.Caveat != "" {
+			out = append(out, s.Caveat)
+		}
+	}
+	return strings.Join(out, "; ")
 }
 
 // item is one thing on the timeline: an event, or a background call.
@@ -186,8 +206,14 @@ func (r *specRun) play(e Event) error {
 			return err
 		}
 		r.give(e.Adversary, h)
+		vals := []Value{text("leak id", string(id))}
+		for _, x := range h {
+			if rv, ok := x.Item.(attack.Revealer); ok && rv.Reveals() != "" {
+				vals = append(vals, text("it also learns", rv.Reveals()))
+			}
+		}
 		r.b.step(Step{Actor: e.Adversary, Action: fmt.Sprintf("%s (%s)", what, when),
-			Values: []Value{text("leak id", string(id))}, Outcome: Outcome{Exposed, "measured below, over the whole archive"}})
+			Values: vals, Outcome: Outcome{Exposed, "measured below, over the whole archive"}})
 	case ForgeEvent:
 		f, err := attack.NewForger(attack.ForgeConfig{Bits: e.Bits, Workers: 1, Seed: r.seed + uint64(e.Line) + 1})
 		if err != nil {
@@ -249,6 +275,31 @@ func (r *specRun) readings() error {
 			Quiz: spreadQuestionAt("Of all the sessions recorded under "+ids.Join(r.spec.Schemes)+", which can "+a.name+" open?", a.name+" got keys", opened, before, after, total)})
 	}
 	return nil
+}
+
+// checks reports, for each scheme shown whose users can check for an
+// extra party, how many sessions such a check would have revealed.
+func (r *specRun) checks() {
+	for _, id := range r.spec.Schemes {
+		s, _ := r.w.Scheme(id)
+		c, ok := s.(attack.Checker)
+		if !ok {
+			continue
+		}
+		sent := r.w.Sent()
+		found := 0
+		for _, conv := range sent {
+			if c.Check(conv) {
+				found++
+			}
+		}
+		r.b.step(Step{
+			Actor: "Users who compare safety numbers", Action: fmt.Sprintf("check every %s session for a device that neither of them owns", id),
+			Outcome: Outcome{Done, fmt.Sprintf("an extra device shows in %d of %s", found, plural.Count(len(sent), "session"))},
+			Note:    "A ghost stays silent only if no one checks. Keeping it silent means making apps hide or falsify what they show their users, which the 2019 open letter warned would undermine the very check that lets users know whom they are talking to.",
+			Cites:   cites(refOpenLetter2019, refEFFGhosts),
+		})
+	}
 }
 
 // measure runs adversary a over one scheme's archive, only over the

@@ -92,7 +92,7 @@ func forgeSteps(f attack.Forgery, bits, nworkers int, name string) []Step {
 		unit = "a real chip's unit ID, by chance"
 	}
 	le := Step{
-		Actor: "Investigator's decrypt processor", Action: "holds " + name + "'s unit key, released by both agents under a warrant, and reads the call",
+		Actor: "FBI's decrypt processor", Action: "holds " + name + "'s unit key, released by both agents under a warrant, and reads the call",
 		Values: []Value{
 			text("same call, genuine LEAF", yesNo(f.GenuineRead, "read correctly (control)", "not read: the control failed")),
 			text("forged LEAF names", f.ForgedUnit.String()+", "+unit),

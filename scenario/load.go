@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -216,7 +217,7 @@ func (p *parser) texts(n *yaml.Node, what string) []string {
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
-var topKeys = []string{"id", "title", "summary", "references", "cast", "schemes", "traffic", "events", "expect"}
+var topKeys = []string{"id", "title", "summary", "references", "start", "cast", "schemes", "traffic", "events", "expect"}
 
 // top reads the document; it reports false if it is not a mapping, when
 // nothing more can usefully be checked.
@@ -234,6 +235,8 @@ func (p *parser) top(n *yaml.Node) bool {
 			s.Summary = p.text(v, "summary")
 		case "references":
 			p.references(v)
+		case "start":
+			s.Start = p.date(v, "start")
 		case "cast":
 			p.castAt = v
 			s.Cast = p.texts(v, "cast")
@@ -268,6 +271,16 @@ func (p *parser) top(n *yaml.Node) bool {
 		}
 	}
 	return ok
+}
+
+// date reads a day such as 2018-11-29, from 1900 to 2100.
+func (p *parser) date(n *yaml.Node, what string) time.Time {
+	d, err := time.Parse(time.DateOnly, strings.TrimSpace(n.Value))
+	if n.Kind != yaml.ScalarNode || err != nil || d.Year() < 1900 || d.Year() > 2100 {
+		p.errorf(n, "%s: want a date from 1900 to 2100 written year-month-day, such as 2018-11-29; found %s", what, found(n))
+		return time.Time{}
+	}
+	return d
 }
 
 func hasKey(n *yaml.Node, key string) bool {

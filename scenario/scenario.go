@@ -87,7 +87,7 @@ func describe(e Event) string {
 	case CallEvent:
 		return d + e.From + " calls " + e.To
 	case WarrantEvent:
-		return d + fmt.Sprintf("a %d-day warrant for %s's chip, for %s", e.Days, e.Person, e.Adversary)
+		return d + fmt.Sprintf("a %d-day court order to intercept %s, for %s", e.Days, e.Person, e.Adversary)
 	case LeakEvent:
 		return d + fmt.Sprintf("%s leaks to %s", e.Leak, e.Adversary) + forPerson(e.Person)
 	case SeizeEvent:

@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,8 +13,9 @@ import (
 )
 
 // The tour's cast and calendar, and the schemes and leaks of its closing
-// matrix: Clipper against the end-to-end family (the threshold and SIM
-// schemes have scenarios of their own).
+// matrix: Clipper against the end-to-end family. The calls also cross a
+// mobile network, for the epilogue; threshold escrow has a scenario of its
+// own.
 var (
 	tourSchemes = []attack.SchemeID{attack.ClipperID, attack.E2EStaticID, attack.E2EForwardSecretID, attack.E2EEscrowedID}
 	tourLeaks   = []attack.LeakID{attack.NoLeak, attack.FamilyKeyLeak, attack.Agent1DB, attack.Agent2DB, attack.EscrowDBs, attack.UnitKeyLeak, attack.DeviceSeizure, attack.AuthorityKeyLeak, attack.SessionKeyLeak}
@@ -40,7 +42,7 @@ type tour struct {
 }
 
 func runTour(opts Options) (*Transcript, error) {
-	w, err := attack.NewWorld(attack.Config{People: tourCast, Seed: opts.Seed, Start: tourStart, Schemes: tourSchemes})
+	w, err := attack.NewWorld(attack.Config{People: tourCast, Seed: opts.Seed, Start: tourStart, Schemes: append(slices.Clone(tourSchemes), attack.SIMID)})
 	if err != nil {
 		return nil, fmt.Errorf("scenario: building the tour's world: %w", err)
 	}
@@ -52,7 +54,7 @@ func runTour(opts Options) (*Transcript, error) {
 	t.clip, _ = attack.SchemeOf[*attack.Clipper](w)
 	t.fs, _ = attack.SchemeOf[*attack.ForwardSecret](w)
 	t.intro()
-	for _, act := range []func() error{t.setup, t.clipperCall, t.lawfulAccess, t.endToEnd, t.leak, t.rogueLEAF, t.summary} {
+	for _, act := range []func() error{t.setup, t.clipperCall, t.lawfulAccess, t.endToEnd, t.leak, t.rogueLEAF, t.epilogue, t.summary} {
 		if err := act(); err != nil {
 			return nil, fmt.Errorf("scenario: tour: %w", err)
 		}
@@ -63,7 +65,7 @@ func runTour(opts Options) (*Transcript, error) {
 func (t *tour) intro() {
 	t.b.intro("In 2015 the United States protested China's draft rules requiring technology firms to hand over encryption keys and build in back doors; commentators answered that America had tried the same idea in the 1990s with the Clipper chip, and warned that escrowed keys can fall to other states' spies or to criminals.",
 		refNews001, refNews004)
-	t.b.intro(fmt.Sprintf("This tour runs that argument: six people call one another under Clipper and under end-to-end encryption, a wiretap records everything, and the archive is attacked with real cryptography. Every count is measured in this run; keys come from a generator seeded with %d, for replay (deterministic keys are for demonstration only). A teaching model, not a product: Skipjack is the real cipher, but the real LEAF's inside was classified, so escrowlab's is its own design (docs/how-it-works.md).", t.b.t.Seed),
+	t.b.intro(fmt.Sprintf("This tour runs that argument: six people call one another under Clipper and under end-to-end encryption, a wiretap records everything, and the archive is attacked with real cryptography. Every count is measured in this run, from keys seeded with %d for replay (seeded keys are for demonstration only). A teaching model, not a product: Skipjack is the real cipher, but the real LEAF's inside was classified, so escrowlab's is its own (docs/how-it-works.md).", t.b.t.Seed),
 		refSkipjackSpec)
 }
 

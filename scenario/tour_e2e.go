@@ -9,16 +9,9 @@ import (
 func (t *tour) endToEnd() error {
 	w := t.w
 	t.b.act("The same calls, end to end", "Every conversation so far was also held in an end-to-end encrypted app with forward secrecy, and the wiretap recorded those sessions too.")
-	t.b.step(Step{
-		Actor: "Alice's and Bob's apps", Action: "each hold a long-term identity key (Ed25519) that only signs",
-		Values: []Value{
-			bytesv("Alice's identity (public)", t.fs.Identity(t.alice).Public()),
-			bytesv("Bob's identity (public)", t.fs.Identity(t.bob).Public()),
-		},
-	})
 	hello, reply := t.firstE2E.Hello, t.firstE2E.Reply
 	t.b.step(Step{
-		Actor: "Alice's and Bob's apps", Action: "each send a fresh one-time (ephemeral) X25519 key signed with their identity, derive the session keys, and wipe the ephemeral secrets",
+		Actor: "Alice's and Bob's apps", Action: "each send a fresh one-time (ephemeral) X25519 key, signed with a long-term identity key (Ed25519) that only ever signs; both derive the session keys and wipe the ephemeral secrets",
 		Values: []Value{
 			bytesv("Alice's hello", hello),
 			sub(bytesv("ephemeral public key", hello[:32])),
@@ -42,7 +35,7 @@ func (t *tour) endToEnd() error {
 		return err
 	}
 	t.b.step(Step{
-		Actor: "Investigator's decrypt processor", Action: "runs over the end-to-end archive with the family key and Alice's unit key",
+		Actor: "FBI's decrypt processor", Action: "runs over the end-to-end archive with the family key and Alice's unit key",
 		Outcome: sealedOrExposed(e, "sessions opened: there is no LEAF, and nothing was escrowed"),
 		Note:    "Nothing in the archive answers to any escrowed key.",
 	})

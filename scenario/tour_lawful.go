@@ -40,7 +40,7 @@ func (t *tour) lawfulAccess() error {
 		return fmt.Errorf("the LEAF of Alice's call names unit %s, not her chip", leaf.UnitID)
 	}
 	t.b.step(Step{
-		Actor: "Investigator's decrypt processor", Action: "opens, with the family key, the LEAF of a call intercepted on Alice's line under the order",
+		Actor: "FBI's decrypt processor", Action: "opens, with the family key, the LEAF of a call intercepted on Alice's line under the order",
 		Values:  []Value{text("unit ID in the LEAF", leaf.UnitID.String())},
 		Outcome: Outcome{Done, fmt.Sprintf("the call came from chip %s: Alice's", leaf.UnitID)},
 		Note:    "The family key names the chip behind every call without any key being released. The rules allowed LEAFs to be decoded only on traffic intercepted under an order; whoever steals the family key needs no order at all.",
@@ -49,7 +49,7 @@ func (t *tour) lawfulAccess() error {
 
 	t.cert = escrow.Certification{Agency: t.order.Agency, UnitID: leaf.UnitID, Docket: t.order.Docket, Begins: t.order.Begins, Ends: t.order.Ends}
 	var halves [2]escrow.KeyComponent
-	released := []Value{text("certified", fmt.Sprintf("unit %s, docket %s, authority ends after %s", t.cert.UnitID, t.cert.Docket, t.cert.LastDay().Format(dateFormat)))}
+	released := []Value{text("certified", fmt.Sprintf("unit %s, docket %s, to %s", t.cert.UnitID, t.cert.Docket, t.cert.LastDay().Format(dateFormat)))}
 	for i, agent := range clip.Agents() {
 		c, err := agent.Release(t.cert, w.Now())
 		if err != nil {
@@ -62,8 +62,8 @@ func (t *tour) lawfulAccess() error {
 		Actor: "FBI, to both escrow agents", Action: "certifies that it holds the order; each agent checks the certification, releases its half of Alice's unit key and logs the release",
 		Values:  released,
 		Outcome: Outcome{Done, "released: the certification names this chip and the authority is in force"},
-		Note:    "Under the Justice Department's procedures of 4 February 1994 the agents acted on the agency's certification, not on the court order itself, and the procedures said they created no enforceable rights.",
-		Cites:   cites(refDOJProcedures),
+		Note:    "Under the Justice Department's procedures of 4 February 1994 the agents acted on the agency's certification, not on the court order. The 1993 draft added that the procedures gave those intercepted no rights, nor any ground to suppress evidence.",
+		Cites:   cites(refDOJProcedures, refDOJDraft1993),
 	})
 
 	tr := t.firstClipper.Transmissions[0]
@@ -88,7 +88,7 @@ func (t *tour) lawfulAccess() error {
 		read = append(read, text(t.first.Sender(m).Name+" said", string(got)))
 	}
 	t.b.step(Step{
-		Actor: "Investigator's decrypt processor", Action: fmt.Sprintf("rebuilds KU = KU1 xor KU2 and reads Alice's call to Bob of %s, recorded before the order", t.first.At.Format(dateFormat)),
+		Actor: "FBI's decrypt processor", Action: fmt.Sprintf("rebuilds KU = KU1 xor KU2 and reads Alice's call to Bob of %s, recorded before the order", t.first.At.Format(dateFormat)),
 		Values:  append([]Value{bytesv("KU", t.aliceKU[:]), bytesv("KS unwrapped", ks[:])}, read...),
 		Outcome: Outcome{Done, "the unwrapped KS is the one the phones agreed; both sides of the call read back exactly"},
 		Note:    "The unit key knows nothing of the order's dates, so a call made before it opens too. The session key belongs to the call, not to Alice, so Bob's words open as well.",
@@ -102,8 +102,7 @@ func (t *tour) oneHalfAlone(ku1 escrow.KeyComponent, tr *escrow.Transmission) St
 	id := t.clip.Chip(t.alice).UnitID()
 	p.AddUnitKey(id, escrow.UnitKey(ku1))
 	s := Step{
-		Actor: "Investigator's decrypt processor", Action: "tries KU1 alone, as if one agency (or one stolen database) were enough",
-		Note: "Either half alone is a random string: it unwraps a wrong session key.",
+		Actor: "FBI's decrypt processor", Action: "tries KU1 alone, as if one agency (or one stolen database) were enough",
 	}
 	ks, err := p.SessionKey(id, tr.LEAF)
 	got, derr := p.Decrypt(tr)
@@ -152,12 +151,12 @@ func (t *tour) afterExpiry() error {
 		return err
 	}
 	e := attack.Measure(a, w.Tap.Captures(attack.ClipperID), w.Sent(), t.order.Ends)
-	var before, during, after, others int
+	var before, during, after int
 	for _, r := range e.Recovered {
 		c := r.Conversation
 		switch {
 		case !c.Involves(t.alice):
-			others++
+			return fmt.Errorf("Alice's unit key opened session %d, between %s and %s", c.Session, c.Caller.Name, c.Callee.Name)
 		case c.At.Before(t.order.Begins):
 			before++
 		case t.order.Covers(c.At):
@@ -167,14 +166,13 @@ func (t *tour) afterExpiry() error {
 		}
 	}
 	t.b.step(Step{
-		Actor: "Investigator's decrypt processor", Action: "decrypts every captured call of Alice's with the unit key it kept",
+		Actor: "FBI's decrypt processor", Action: "decrypts every captured call of Alice's with the unit key it kept",
 		Values: []Value{
 			text("before the order", fmt.Sprint(before)),
 			text("while it was in force", fmt.Sprint(during)),
 			text("after its last day", fmt.Sprint(after)),
-			text("not involving Alice", fmt.Sprint(others)),
 		},
-		Outcome: Outcome{Exposed, fmt.Sprintf("read %d of Alice's calls, %d of them outside the order's thirty days, each checked against what was said", e.Opened-others, before+after)},
+		Outcome: Outcome{Exposed, fmt.Sprintf("read %d of Alice's calls, %d outside the order's 30 days, each checked against what was said", e.Opened, before+after)},
 		Quiz: yesNoQuestion("The order has ended and the agents refuse the certification. Can the processor still read Alice's new call?",
 			"yes: the rebuilt unit key never expires", "no: the key lapsed with the order", after > 0),
 		Note:  "The end date is policy: the agents check it, and the processor is trusted to erase the key. Nothing in the mathematics stops whoever holds KU from reading the chip's past and future calls.",

@@ -119,14 +119,15 @@ func TestTourOutcomes(t *testing.T) {
 			if got := rogue[len(rogue)-1].Outcome.Kind; got != Sealed {
 				t.Errorf("act 6: the decrypt processor's outcome is %v, want Sealed (fooled)", got)
 			}
+			checkEpilogue(t, tr.Acts[6])
 		})
 	}
 }
 
 func TestTourShape(t *testing.T) {
 	tr := runTestTour(t, 1)
-	if len(tr.Acts) != 6 {
-		t.Fatalf("%d acts, want 6", len(tr.Acts))
+	if len(tr.Acts) != 7 {
+		t.Fatalf("%d acts, want 7", len(tr.Acts))
 	}
 	for _, a := range tr.Acts {
 		if a.Title == "" || a.Intro == "" || len(a.Steps) == 0 {
@@ -189,6 +190,32 @@ func BenchmarkTour(b *testing.B) {
 	for b.Loop() {
 		if _, err := runTour(Options{Seed: 1}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// checkEpilogue checks the 2024 epilogue's measurements: the intruder in
+// the intercept system reads no mobile call from before it got in, every
+// call since, and every call record; the end-to-end archive stays sealed.
+func checkEpilogue(t *testing.T, act Act) {
+	t.Helper()
+	if len(act.Steps) != 1 || act.Steps[0].Table == nil {
+		t.Fatalf("epilogue: %d steps, want one with a table", len(act.Steps))
+	}
+	rows := act.Steps[0].Table.Rows
+	mobile, e2e := func(r int) Cell { return rows[r][1] }, func(r int) Cell { return rows[r][2] }
+	if c := mobile(0); c.N != 0 || c.Of == 0 {
+		t.Errorf("epilogue: read %d/%d mobile calls from before the breach, want none of some", c.N, c.Of)
+	}
+	if c := mobile(1); c.N != c.Of || c.Of == 0 {
+		t.Errorf("epilogue: read %d/%d mobile calls since the breach, want all", c.N, c.Of)
+	}
+	if c := mobile(2); c.N != c.Of {
+		t.Errorf("epilogue: %d/%d call records, want all", c.N, c.Of)
+	}
+	for r := range 3 {
+		if c := e2e(r); c.N != 0 {
+			t.Errorf("epilogue: row %d opened %d/%d end-to-end sessions", r, c.N, c.Of)
 		}
 	}
 }

@@ -35,14 +35,13 @@ func (r *specRun) warrant(e Event) error {
 	}
 	for _, id := range r.spec.Schemes {
 		if !slices.ContainsFunc(served, func(s attack.Service) bool { return s.Scheme == id }) {
-			vals = append(vals, text(string(id), "no lawful-access path: the warrant yields nothing"))
+			vals = append(vals, text(string(id), "no lawful-access path: the order yields nothing"))
 		}
 	}
 	r.b.step(Step{
 		Actor: e.Adversary, Action: fmt.Sprintf("obtains a %d-day court order to intercept %s's communications (Day %d), and serves it under every scheme", e.Days, e.Person, e.Day),
 		Values:  vals,
 		Outcome: Outcome{Done, "served; what each scheme hands over is measured below, inside and outside the order's dates"},
-		Cites:   cites(refDenningSmid),
 	})
 	return nil
 }

@@ -1,5 +1,13 @@
 package attack
 
+// Revealer is implemented by items an adversary holds that tell it
+// something besides keys, such as whom the authorities are tapping.
+type Revealer interface {
+	// Reveals says what the item tells its holder, in plain words, or ""
+	// if nothing.
+	Reveals() string
+}
+
 // Checker is implemented by schemes whose users can find out, after a
 // session, that someone they did not add took part in it: by comparing
 // safety numbers in person, or by checking a public log of the provider's

@@ -1,0 +1,62 @@
+package scenario
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/internal/plural"
+)
+
+// outcomeOf is Exposed if anything opened, Sealed otherwise.
+func outcomeOf(opened int, text string) Outcome {
+	if opened > 0 {
+		return Outcome{Exposed, text}
+	}
+	return Outcome{Sealed, text}
+}
+
+// epilogue brings the lesson to 2024: the same people's calls also
+// crossed a mobile network, whose switch carries an intercept function by
+// law, and an intruder gets into it.
+func (t *tour) epilogue() error {
+	w := t.w
+	t.b.act("Epilogue: 2024", "The same calls also crossed a mobile network, whose switch must, by law, be able to copy a named line's calls for the police. In 2024 intruders were found inside such systems at US carriers.")
+	w.Advance(7 * 24 * time.Hour)
+	breach := w.Now()
+	held, err := w.Leak(attack.InterceptBreach, attack.Target{})
+	if err != nil {
+		return err
+	}
+	if _, err := chatter(w, t.rng, 4, 2*24*time.Hour, nil); err != nil {
+		return err
+	}
+	sim, err := t.measure(held, attack.SIMID, nil)
+	if err != nil {
+		return err
+	}
+	fs, err := t.measure(held, attack.E2EForwardSecretID, nil)
+	if err != nil {
+		return err
+	}
+	before := 0
+	for _, c := range w.Sent() {
+		if c.At.Before(breach) {
+			before++
+		}
+	}
+	after := sim.Total - before
+	table := &Table{Header: []string{"Calls", "Mobile network", "End to end"}, Rows: [][]Cell{
+		{Text("read, before it got in"), Ratio(sim.OpenedBefore, before), Ratio(fs.OpenedBefore, before)},
+		{Text("read, since"), Ratio(sim.OpenedAfter, after), Ratio(fs.OpenedAfter, after)},
+		{Text("who called whom"), Ratio(sim.Metadata, sim.Total), Ratio(fs.Metadata, fs.Total)},
+	}}
+	t.b.step(Step{
+		Actor: "Intruder", Action: "gets into the carrier's intercept system, then tries every recorded call",
+		Table:   table,
+		Outcome: outcomeOf(sim.Opened, fmt.Sprintf("each call read checked against what was said; %s stayed sealed", plural.Count(fs.Total-fs.Opened, "end-to-end session"))),
+		Note:    "Access built for warrants serves whoever controls it: it reads only what passes after the intrusion, but everyone's, and the call records reach back. In December 2024 CISA urged highly targeted people to use end-to-end encryption.",
+		Cites:   cites(refFBICISA2024, refCISAGuidance),
+	})
+	return nil
+}
