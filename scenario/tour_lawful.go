@@ -156,7 +156,7 @@ func (t *tour) afterExpiry() error {
 		c := r.Conversation
 		switch {
 		case !c.Involves(t.alice):
-			return fmt.Errorf("Alice's unit key opened session %d, between %s and %s", c.Session, c.Caller.Name, c.Callee.Name)
+			return fmt.Errorf("the unit key of Alice's chip opened session %d, between %s and %s", c.Session, c.Caller.Name, c.Callee.Name)
 		case c.At.Before(t.order.Begins):
 			before++
 		case t.order.Covers(c.At):
