@@ -2,7 +2,6 @@ package attack
 
 import (
 	"crypto/ecdh"
-	"crypto/ed25519"
 	"fmt"
 	"io"
 	"time"
@@ -44,6 +43,7 @@ type Ghost struct {
 	rand     io.Reader
 	sessions e2eSessions
 	shown    map[int][2][]*ecdh.PublicKey // by session: the devices listed for the caller, then the callee
+	routes   map[int][2]*Person           // by session: the two accounts the provider connected
 }
 
 // ghostDevice is a hidden device the directory lists for one user, or for
@@ -66,7 +66,8 @@ type GhostRecord struct {
 type ghostKey struct{ key *ecdh.PrivateKey }
 
 func newGhost(env Env) (Scheme, error) {
-	return &Ghost{ids: newIdentities(), devices: map[*Person]*e2e.DeviceKey{}, rand: env.Rand, sessions: e2eSessions{}, shown: map[int][2][]*ecdh.PublicKey{}}, nil
+	return &Ghost{ids: newIdentities(), devices: map[*Person]*e2e.DeviceKey{}, rand: env.Rand, sessions: e2eSessions{},
+		shown: map[int][2][]*ecdh.PublicKey{}, routes: map[int][2]*Person{}}, nil
 }
 
 // Enrol makes p's identity key and the key of p's one device.
@@ -113,7 +114,7 @@ func (g *Ghost) Call(c *Conversation) (Record, error) {
 	if rec.Sealed, err = converse(c, caller, callee); err != nil {
 		return nil, err
 	}
-	g.sessions[c.Session], g.shown[c.Session] = caller.Keys(), shown
+	g.sessions[c.Session], g.shown[c.Session], g.routes[c.Session] = caller.Keys(), shown, [2]*Person{c.Caller, c.Callee}
 	return rec, nil
 }
 
@@ -170,27 +171,24 @@ func (g *Ghost) addGhost(target *Person, from, until time.Time) (ghostKey, error
 // Opener prepares an adversary's attempts: those against any forward-secret
 // session, and the copy sealed to each hidden device whose key it holds.
 func (g *Ghost) Opener(h Holdings) (Opener, error) {
-	o := ghostOpener{handshakeOpener: newHandshakeOpener(h, E2EGhostID, g.ids.owners)}
+	o := ghostOpener{handshakeOpener: newHandshakeOpener(h, E2EGhostID, g.ids.owners), routes: g.routes}
 	for _, it := range h.Items(E2EGhostID) {
 		if k, ok := it.(ghostKey); ok {
 			o.ghosts = append(o.ghosts, k.key)
 		}
-	}
-	for _, id := range g.ids.keys {
-		o.directory = append(o.directory, id.Public())
 	}
 	return o, nil
 }
 
 type ghostOpener struct {
 	*handshakeOpener
-	ghosts    []*ecdh.PrivateKey
-	directory []ed25519.PublicKey // every user's public identity key
+	ghosts []*ecdh.PrivateKey
+	routes map[int][2]*Person
 }
 
 // Open tries the copies sealed to the adversary's hidden devices. A hidden
-// device takes part in the session as any device does, so its holder also
-// learns, from the signed handshake, who the two users are.
+// device is delivered the conversation as any device is, so its holder
+// also learns which two accounts the provider connected.
 func (o ghostOpener) Open(c Capture) Opening {
 	rec, ok := c.Record.(*GhostRecord)
 	if !ok {
@@ -206,9 +204,8 @@ func (o ghostOpener) Open(c Capture) Opening {
 	}
 	out := o.open(c.Session, &rec.HandshakeRecord, extra)
 	if len(extra) > 0 {
-		if i, r, ok := e2e.Participants(rec.Hello, rec.Reply, o.directory); ok {
-			out.Who = []*Person{o.owners[hexKey(i)], o.owners[hexKey(r)]}
-		}
+		route := o.routes[c.Session]
+		out.Who = route[:]
 	}
 	return out
 }
