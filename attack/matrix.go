@@ -1,7 +1,10 @@
 package attack
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/escrowlab/escrowlab/internal/cast"
@@ -21,6 +24,23 @@ type MatrixConfig struct {
 	Seed      uint64     // seeds every key and choice
 	Leaks     []LeakID   // the leaks to measure; nil means all
 	Schemes   []SchemeID // the schemes to measure; nil means all
+	// Progress, if set, counts the work as it is done: one for each
+	// session recorded, and one for each session tried under each leak
+	// and scheme. MatrixWork says how much there is in all.
+	Progress *atomic.Int64
+}
+
+// MatrixWork returns how many units of work NewMatrix counts in
+// cfg.Progress, for a progress display.
+func MatrixWork(cfg MatrixConfig) int64 {
+	leaks, schemes := len(cfg.Leaks), len(cfg.Schemes)
+	if cfg.Leaks == nil {
+		leaks = len(Leaks())
+	}
+	if cfg.Schemes == nil {
+		schemes = len(Schemes())
+	}
+	return int64(cfg.Sessions) * int64(1+leaks*schemes)
 }
 
 // Cell is one leak measured against one scheme's archive.
@@ -41,6 +61,9 @@ type Matrix struct {
 	LeakTime time.Time // when the leak happened
 	Target   Target    // whose secrets the per-person and per-session leaks give away
 	Cells    []Cell    // leaks in order, each with the schemes in order
+	// Interrupted is set when the context ended before every leak was
+	// measured: Cells then holds the leaks measured so far.
+	Interrupted bool
 
 	held map[LeakID]Holdings
 }
@@ -55,7 +78,11 @@ const matrixGap = 36 * time.Hour
 // against every scheme. Access capabilities are seized at the moment of
 // the leak, so they read only what passes after it; key material opens
 // whatever it can.
-func NewMatrix(cfg MatrixConfig) (*Matrix, error) {
+//
+// If ctx ends first, NewMatrix returns an error wrapping ErrInterrupted
+// and, once the archive is recorded, the matrix of the leaks measured so
+// far, marked Interrupted.
+func NewMatrix(ctx context.Context, cfg MatrixConfig) (*Matrix, error) {
 	switch {
 	case cfg.People < 2 || cfg.People > MaxPeople:
 		return nil, fmt.Errorf("attack: %d people: want 2 to %d", cfg.People, MaxPeople)
@@ -76,7 +103,7 @@ func NewMatrix(cfg MatrixConfig) (*Matrix, error) {
 		schemes = w.SchemeIDs()
 	}
 	m := &Matrix{Config: cfg, World: w, held: map[LeakID]Holdings{}}
-	if err := w.RandomCalls(cfg.LeakAfter, matrixGap); err != nil {
+	if err := m.record(ctx, cfg.LeakAfter); err != nil {
 		return nil, err
 	}
 	w.Advance(matrixGap / 2)
@@ -85,14 +112,39 @@ func NewMatrix(cfg MatrixConfig) (*Matrix, error) {
 	if err := m.leak(leaks, true); err != nil {
 		return nil, err
 	}
-	if err := w.RandomCalls(cfg.Sessions-cfg.LeakAfter, matrixGap); err != nil {
+	if err := m.record(ctx, cfg.Sessions-cfg.LeakAfter); err != nil {
 		return nil, err
 	}
 	if err := m.leak(leaks, false); err != nil {
 		return nil, err
 	}
-	m.Cells, err = w.cells(leaks, m.held, schemes, m.LeakTime)
+	m.Cells, err = w.cells(ctx, leaks, m.held, schemes, m.LeakTime, cfg.Progress)
+	m.Interrupted = errors.Is(err, ErrInterrupted)
 	return m, err
+}
+
+// record has n random calls, spaced by random gaps, counting each in the
+// progress counter; it stops early if ctx ends.
+func (m *Matrix) record(ctx context.Context, n int) error {
+	w := m.World
+	for range n {
+		if ctx.Err() != nil {
+			return fmt.Errorf("attack: recording the archive: %d of %d sessions held: %w", len(w.sent), m.Config.Sessions, ErrInterrupted)
+		}
+		w.Advance(matrixGap/2 + time.Duration(w.traffic.Int64N(int64(matrixGap)+1)))
+		if _, err := w.RandomCall(w.traffic, 2+w.traffic.IntN(3)); err != nil {
+			return err
+		}
+		count(m.Config.Progress, 1)
+	}
+	return nil
+}
+
+// count adds n to progress, if there is one.
+func count(progress *atomic.Int64, n int) {
+	if progress != nil {
+		progress.Add(int64(n))
+	}
 }
 
 // leak hands over the leaks that are access capabilities (if access) or
@@ -138,21 +190,27 @@ func (w *World) Matrix(leaks []LeakID, schemes []SchemeID, leakTime time.Time, t
 		m.held[id] = h
 	}
 	var err error
-	m.Cells, err = w.cells(leaks, m.held, schemes, leakTime)
+	m.Cells, err = w.cells(context.Background(), leaks, m.held, schemes, leakTime, nil)
 	return m, err
 }
 
-// cells measures what each leak's holdings open under each scheme.
-func (w *World) cells(leaks []LeakID, held map[LeakID]Holdings, schemes []SchemeID, leakAt time.Time) ([]Cell, error) {
+// cells measures what each leak's holdings open under each scheme,
+// counting each session tried in progress. If ctx ends, it returns the
+// leaks measured so far and an error wrapping ErrInterrupted.
+func (w *World) cells(ctx context.Context, leaks []LeakID, held map[LeakID]Holdings, schemes []SchemeID, leakAt time.Time, progress *atomic.Int64) ([]Cell, error) {
 	var cells []Cell
 	sent := w.Sent()
-	for _, id := range leaks {
+	for i, id := range leaks {
+		if ctx.Err() != nil {
+			return cells, fmt.Errorf("attack: %d of %d leaks measured: %w", i, len(leaks), ErrInterrupted)
+		}
 		a, err := NewAttacker(w, held[id])
 		if err != nil {
 			return nil, err
 		}
 		for _, s := range schemes {
 			e := Measure(a, w.Tap.Captures(s), sent, leakAt)
+			count(progress, e.Total)
 			cells = append(cells, Cell{Leak: id, Scheme: s, Total: e.Total, Opened: e.Opened, OpenedBefore: e.OpenedBefore, OpenedAfter: e.OpenedAfter, Metadata: e.Metadata})
 		}
 	}

@@ -1,6 +1,9 @@
 package attack
 
 import (
+	"context"
+	"errors"
+	"sync/atomic"
 	"testing"
 )
 
@@ -8,7 +11,7 @@ import (
 var builtinSchemes = []SchemeID{ClipperID, ThresholdID, SIMID, E2EStaticID, E2EForwardSecretID, E2EGhostID, E2EEscrowedID}
 
 func TestMatrixInvariants(t *testing.T) {
-	m, err := NewMatrix(MatrixConfig{People: 5, Sessions: 24, LeakAfter: 10, Seed: 1})
+	m, err := NewMatrix(context.Background(), MatrixConfig{People: 5, Sessions: 24, LeakAfter: 10, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +141,7 @@ func TestMatrixConfigRejected(t *testing.T) {
 		{People: 3, Sessions: 4, LeakAfter: 5},
 		{People: 3, Sessions: 4, LeakAfter: -1},
 	} {
-		if _, err := NewMatrix(cfg); err == nil {
+		if _, err := NewMatrix(context.Background(), cfg); err == nil {
 			t.Errorf("NewMatrix(%+v) succeeded", cfg)
 		}
 	}
@@ -165,8 +168,47 @@ func TestParseIDs(t *testing.T) {
 
 func BenchmarkMatrixDefault(b *testing.B) {
 	for b.Loop() {
-		if _, err := NewMatrix(MatrixConfig{People: 8, Sessions: 64, LeakAfter: 32, Seed: 1}); err != nil {
+		if _, err := NewMatrix(context.Background(), MatrixConfig{People: 8, Sessions: 64, LeakAfter: 32, Seed: 1}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// stopAfter is a context that ends after its Err method has been asked n
+// times: a stand-in for Ctrl-C at a chosen point of the work.
+type stopAfter struct {
+	context.Context
+	n int
+}
+
+func (c *stopAfter) Err() error {
+	if c.n--; c.n < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// Ctrl-C while the archive is recorded returns no matrix; Ctrl-C while
+// leaks are measured returns the leaks measured so far, marked.
+func TestMatrixInterrupted(t *testing.T) {
+	cfg := MatrixConfig{People: 4, Sessions: 10, LeakAfter: 5, Seed: 1, Leaks: []LeakID{NoLeak, EscrowDBs, SIMDB}}
+	if m, err := NewMatrix(&stopAfter{context.Background(), 4}, cfg); !errors.Is(err, ErrInterrupted) || m != nil {
+		t.Fatalf("stopped while recording: %v, %v", m, err)
+	}
+	var progress atomic.Int64
+	cfg.Progress = &progress
+	m, err := NewMatrix(&stopAfter{context.Background(), 10 + 2}, cfg)
+	if !errors.Is(err, ErrInterrupted) || m == nil || !m.Interrupted {
+		t.Fatalf("stopped while measuring: %v, %v", m, err)
+	}
+	if got, want := len(m.Cells), 2*len(SchemeIDs()); got != want {
+		t.Fatalf("%d cells, want the %d of the two leaks measured", got, want)
+	}
+	if got, want := progress.Load(), int64(10+2*len(SchemeIDs())*10); got != want {
+		t.Errorf("progress counted %d units, want %d", got, want)
+	}
+	cfg.Progress = new(atomic.Int64)
+	if _, err := NewMatrix(context.Background(), cfg); err != nil || cfg.Progress.Load() != MatrixWork(cfg) {
+		t.Errorf("a whole run counted %d units of the %d MatrixWork promised (%v)", cfg.Progress.Load(), MatrixWork(cfg), err)
 	}
 }

@@ -1,6 +1,7 @@
 package attack
 
 import (
+	"context"
 	"reflect"
 	"slices"
 	"strings"
@@ -68,14 +69,14 @@ func TestLeakRegistryMerges(t *testing.T) {
 // and in what order they are listed, changes none of its cells.
 func TestSchemesAreIndependent(t *testing.T) {
 	cfg := MatrixConfig{People: 6, Sessions: 20, LeakAfter: 8, Seed: 9}
-	all, err := NewMatrix(cfg)
+	all, err := NewMatrix(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, schemes := range [][]SchemeID{{ClipperID}, {E2EStaticID, ThresholdID}, {SIMID, E2EEscrowedID, E2EForwardSecretID}} {
 		c := cfg
 		c.Schemes = schemes
-		some, err := NewMatrix(c)
+		some, err := NewMatrix(context.Background(), c)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -3,25 +3,10 @@ package attack
 import (
 	"fmt"
 	"math/rand/v2"
-	"time"
 )
 
 // words make up generated messages.
 var words = []string{"meet", "tomorrow", "account", "contract", "clinic", "vote", "shipment", "lawyer", "deposit", "source", "draft", "password", "station", "friday", "invoice", "border", "ticket", "report", "doctor", "office"}
-
-// RandomCalls has n calls between random pairs of people, each of two to
-// four messages of random words, spaced by random gaps averaging gap. Its
-// choices come from the world's traffic stream, which no scheme draws
-// from.
-func (w *World) RandomCalls(n int, gap time.Duration) error {
-	for range n {
-		w.Advance(gap/2 + time.Duration(w.traffic.Int64N(int64(gap)+1)))
-		if _, err := w.RandomCall(w.traffic, 2+w.traffic.IntN(3)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // RandomCall has one call, now, between a random pair of people, with
 // messages lines of random words chosen with rng.

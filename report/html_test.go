@@ -22,7 +22,7 @@ func htmlTour(t *testing.T) *scenario.Transcript {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := s.Run(scenario.Options{Seed: 1})
+	tr, err := s.Run(context.Background(), scenario.Options{Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func htmlTour(t *testing.T) *scenario.Transcript {
 // htmlMatrix is a small exposure matrix.
 func htmlMatrix(t *testing.T) *scenario.Transcript {
 	t.Helper()
-	m, err := attack.NewMatrix(attack.MatrixConfig{People: 4, Sessions: 12, LeakAfter: 6, Seed: 1})
+	m, err := attack.NewMatrix(context.Background(), attack.MatrixConfig{People: 4, Sessions: 12, LeakAfter: 6, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -103,6 +103,7 @@ type matrixJSON struct {
 	TargetPerson  string     `json:"target_person"`
 	TargetSession int        `json:"target_session"`
 	Cells         []cellJSON `json:"cells"`
+	Interrupted   bool       `json:"interrupted"`
 }
 
 type cellJSON struct {
@@ -120,6 +121,7 @@ func MatrixJSON(w io.Writer, m *attack.Matrix) error {
 	j := matrixJSON{
 		Schema: "escrowlab.matrix/v1", Seed: m.Config.Seed, People: m.Config.People, Sessions: m.Config.Sessions,
 		LeakAfter: m.Config.LeakAfter, TargetPerson: m.Target.Person.Name, TargetSession: m.Target.Session, Cells: []cellJSON{},
+		Interrupted: m.Interrupted,
 	}
 	for _, c := range m.Cells {
 		j.Cells = append(j.Cells, cellJSON{string(c.Leak), string(c.Scheme), c.Total, c.Opened, c.OpenedBefore, c.OpenedAfter, c.Metadata})

@@ -94,7 +94,7 @@ func TestJSONFieldsDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := tour.Run(scenario.Options{Seed: 1})
+	tr, err := tour.Run(context.Background(), scenario.Options{Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestJSONFieldsDocumented(t *testing.T) {
 	slices.Sort(paths)
 	compareFields(t, "escrowlab.transcript/v2", slices.Compact(paths))
 
-	m, err := attack.NewMatrix(attack.MatrixConfig{People: 3, Sessions: 4, LeakAfter: 2, Seed: 1})
+	m, err := attack.NewMatrix(context.Background(), attack.MatrixConfig{People: 3, Sessions: 4, LeakAfter: 2, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

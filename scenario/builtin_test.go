@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -23,7 +24,7 @@ func TestBuiltinsKeepTheirClaims(t *testing.T) {
 				t.Fatalf("incomplete: %+v", s)
 			}
 			for _, seed := range []uint64{1, 2} {
-				tr, err := s.Run(Options{Seed: seed})
+				tr, err := s.Run(context.Background(), Options{Seed: seed})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -66,7 +67,7 @@ func TestRogueLEAFBuiltin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := s.Run(Options{Seed: 3})
+	tr, err := s.Run(context.Background(), Options{Seed: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,10 +2,12 @@ package scenario
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/escrowlab/escrowlab/attack"
@@ -27,6 +29,8 @@ type adversary struct {
 
 // specRun is the state of one run of a Spec.
 type specRun struct {
+	ctx      context.Context
+	progress *atomic.Int64 // counts sessions held, if set
 	spec     *Spec
 	seed     uint64
 	start    time.Time // day 0, at midnight: events happen as their day begins
@@ -39,9 +43,11 @@ type specRun struct {
 
 // RunSpec runs a scenario written as data with opts.Seed and returns its
 // transcript. Predictions that fail are reported in the transcript, and
-// counted in Transcript.Failed; they are not errors.
-func RunSpec(spec *Spec, opts Options) (*Transcript, error) {
-	r := &specRun{spec: spec, seed: opts.Seed, b: newBuilder(spec.ID, spec.Title, opts.Seed), start: spec.Start}
+// counted in Transcript.Failed; they are not errors. If ctx ends before
+// the timeline is played out, RunSpec returns the transcript so far, with
+// an error wrapping attack.ErrInterrupted.
+func RunSpec(ctx context.Context, spec *Spec, opts Options) (*Transcript, error) {
+	r := &specRun{ctx: ctx, progress: opts.Progress, spec: spec, seed: opts.Seed, b: newBuilder(spec.ID, spec.Title, opts.Seed), start: spec.Start}
 	if r.start.IsZero() {
 		r.start = defaultStart
 	}
@@ -57,7 +63,10 @@ func RunSpec(spec *Spec, opts Options) (*Transcript, error) {
 	}
 	r.w, r.rng = w, rand.New(seeded.New(opts.Seed, "scenario", "timeline"))
 	r.intro()
-	if err := r.timeline(); err != nil {
+	if err := r.timeline(); errors.Is(err, attack.ErrInterrupted) {
+		r.b.closing("Interrupted: the run stopped on " + r.w.Now().Format(dateFormat) + ", before every event was played and anything was measured.")
+		return r.b.finish(), fmt.Errorf("scenario %s: %w", spec.ID, err)
+	} else if err != nil {
 		return nil, fmt.Errorf("scenario %s: %w", spec.ID, err)
 	}
 	if err := r.readings(); err != nil {
@@ -124,11 +133,15 @@ func (r *specRun) timeline() error {
 	slices.SortStableFunc(items, func(a, b item) int { return a.at.Compare(b.at) })
 	r.b.act("What happens", fmt.Sprintf("Day 0 is %s. Background calls fill the days between the events.", r.start.Format(dateFormat)))
 	for _, it := range items {
+		if r.ctx.Err() != nil {
+			return fmt.Errorf("%d of %s held: %w", len(r.w.Sent()), plural.Count(Sessions(s), "session"), attack.ErrInterrupted)
+		}
 		r.w.Advance(it.at.Sub(r.w.Now()))
 		if it.event == nil {
 			if _, err := r.w.RandomCall(r.rng, s.Traffic.Messages); err != nil {
 				return err
 			}
+			r.count()
 			continue
 		}
 		if err := r.play(*it.event); err != nil {
@@ -136,6 +149,25 @@ func (r *specRun) timeline() error {
 		}
 	}
 	return nil
+}
+
+// count adds a session held to the progress counter, if there is one.
+func (r *specRun) count() {
+	if r.progress != nil {
+		r.progress.Add(1)
+	}
+}
+
+// Sessions returns how many sessions a run of spec holds: its background
+// calls and the calls among its events.
+func Sessions(spec *Spec) int {
+	n := spec.Traffic.Sessions
+	for _, e := range spec.Events {
+		if e.Kind == CallEvent {
+			n++
+		}
+	}
+	return n
 }
 
 // day returns the time of day d's events.
@@ -178,6 +210,7 @@ func (r *specRun) play(e Event) error {
 		if err != nil {
 			return err
 		}
+		r.count()
 		r.b.step(Step{Actor: e.From, Action: fmt.Sprintf("calls %s (%s, session %d)", e.To, when, c.Session), Values: vals,
 			Outcome: Outcome{Done, "each receiver read exactly what was said; the wiretap recorded the call under every scheme"}})
 	case WarrantEvent:
@@ -219,7 +252,7 @@ func (r *specRun) play(e Event) error {
 		if err != nil {
 			return err
 		}
-		res, err := f.Run(context.Background())
+		res, err := f.Run(r.ctx)
 		if err != nil {
 			return err
 		}

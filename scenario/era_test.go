@@ -1,8 +1,13 @@
 package scenario
 
 import (
+	"context"
+	"errors"
 	"strings"
+	"sync/atomic"
 	"testing"
+
+	"github.com/escrowlab/escrowlab/attack"
 )
 
 // Case studies of 2004 and later are dated in their own years, and only a
@@ -28,7 +33,7 @@ func TestEras(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			tr, err := s.Run(Options{Seed: 3})
+			tr, err := s.Run(context.Background(), Options{Seed: 3})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -60,7 +65,7 @@ events:
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := RunSpec(spec, Options{Seed: 1})
+	tr, err := RunSpec(context.Background(), spec, Options{Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,5 +75,34 @@ events:
 	}
 	if !strings.Contains(step.Values[1].Text, "certified") || !strings.Contains(step.Values[1].Text, "docket 94-MJ-0001") {
 		t.Errorf("Clipper's account %q does not follow the certification procedure", step.Values[1].Text)
+	}
+}
+
+// Ctrl-C during a run returns the transcript so far, which says it was
+// interrupted, and an error the command line recognises.
+func TestRunSpecInterrupted(t *testing.T) {
+	spec, err := Parse("big.yaml", []byte(`title: big
+cast: [Alice, Bob]
+traffic: {people: 20, sessions: 2000, days: 300}
+events:
+  - day: 100
+    leak: escrow-dbs
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var held atomic.Int64
+	tr, err := RunSpec(ctx, spec, Options{Seed: 1, Progress: &held})
+	if !errors.Is(err, attack.ErrInterrupted) || tr == nil {
+		t.Fatalf("RunSpec = %v, %v; want a transcript and ErrInterrupted", tr, err)
+	}
+	if !strings.Contains(prose(tr.Closing), "Interrupted") || held.Load() != 0 {
+		t.Errorf("closing %q, %d sessions counted", prose(tr.Closing), held.Load())
+	}
+	tr, err = RunSpec(context.Background(), spec, Options{Seed: 1, Progress: &held})
+	if err != nil || held.Load() != int64(Sessions(spec)) {
+		t.Errorf("a whole run counted %d of %d sessions (%v)", held.Load(), Sessions(spec), err)
 	}
 }

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
 )
@@ -23,7 +24,7 @@ func TestExamples(t *testing.T) {
 			if spec.Traffic.Seed == nil || len(spec.Expect) == 0 {
 				t.Fatal("an example needs a seed and predictions")
 			}
-			tr, err := RunSpec(spec, Options{Seed: *spec.Traffic.Seed})
+			tr, err := RunSpec(context.Background(), spec, Options{Seed: *spec.Traffic.Seed})
 			if err != nil {
 				t.Fatal(err)
 			}

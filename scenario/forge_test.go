@@ -41,7 +41,7 @@ func TestForgeTranscript(t *testing.T) {
 }
 
 func TestMatrixTranscript(t *testing.T) {
-	m, err := attack.NewMatrix(attack.MatrixConfig{People: 4, Sessions: 10, LeakAfter: 5, Seed: 1})
+	m, err := attack.NewMatrix(context.Background(), attack.MatrixConfig{People: 4, Sessions: 10, LeakAfter: 5, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func TestMatrixTranscript(t *testing.T) {
 		}
 	}
 	// With only some leaks measured, the reading states only what was measured.
-	m, err = attack.NewMatrix(attack.MatrixConfig{People: 3, Sessions: 4, LeakAfter: 2, Seed: 1, Leaks: []attack.LeakID{attack.NoLeak}})
+	m, err = attack.NewMatrix(context.Background(), attack.MatrixConfig{People: 3, Sessions: 4, LeakAfter: 2, Seed: 1, Leaks: []attack.LeakID{attack.NoLeak}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -151,7 +152,7 @@ func TestStarterRuns(t *testing.T) {
 	if spec.ID != "week3" {
 		t.Fatalf("id %q", spec.ID)
 	}
-	tr, err := RunSpec(spec, Options{Seed: *spec.Traffic.Seed})
+	tr, err := RunSpec(context.Background(), spec, Options{Seed: *spec.Traffic.Seed})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,6 +22,9 @@ func MatrixTranscript(m *attack.Matrix) (*Transcript, error) {
 	b.intro(leakLegend(m))
 	b.intro(fmt.Sprintf("%s marks cells where the attacker also learns who called whom without reading a word. The seed is %d.", metadataMark, cfg.Seed))
 	b.t.Summary = matrixTable(m)
+	if m.Interrupted {
+		b.closing(fmt.Sprintf("Interrupted: the table holds the %s measured before the run was stopped.", plural.Count(len(matrixLeaks(m)), "leak")))
+	}
 	for _, p := range matrixReading(m) {
 		b.closing(p)
 	}

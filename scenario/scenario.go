@@ -1,8 +1,10 @@
 package scenario
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"sync/atomic"
 )
 
 // Options are the settings every scenario run accepts.
@@ -10,6 +12,9 @@ type Options struct {
 	// Seed makes the run reproducible: every key, IV and choice comes from
 	// a generator seeded with it.
 	Seed uint64
+	// Progress, if set, counts the sessions held as the run goes, for a
+	// progress display; Sessions says how many a scenario holds in all.
+	Progress *atomic.Int64
 }
 
 // Scenario is one case study: an id for the command line, a title, a
@@ -23,14 +28,17 @@ type Scenario struct {
 	Cast       []string
 	Events     []string // one line per event, in order
 	Seed       *uint64  // the author's seed, used when no --seed is given
+	Sessions   int      // the sessions a run holds, for a progress display; 0 if not known
 	Path       string   // the file it was read from; empty for a built-in
-	Run        func(Options) (*Transcript, error)
+	// Run runs the scenario. If ctx ends first, it returns what was
+	// measured so far, with an error wrapping attack.ErrInterrupted.
+	Run func(ctx context.Context, o Options) (*Transcript, error)
 }
 
 // FromSpec makes a scenario written as data runnable.
 func FromSpec(spec *Spec) Scenario {
-	s := Scenario{ID: spec.ID, Title: spec.Title, Summary: spec.Summary, References: spec.References, Cast: spec.Cast, Seed: spec.Traffic.Seed,
-		Run: func(o Options) (*Transcript, error) { return RunSpec(spec, o) }}
+	s := Scenario{ID: spec.ID, Title: spec.Title, Summary: spec.Summary, References: spec.References, Cast: spec.Cast, Seed: spec.Traffic.Seed, Sessions: Sessions(spec),
+		Run: func(ctx context.Context, o Options) (*Transcript, error) { return RunSpec(ctx, spec, o) }}
 	for _, e := range spec.Events {
 		s.Events = append(s.Events, describe(e))
 	}

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -25,6 +26,7 @@ var (
 
 // tour is the state the acts of the tour share.
 type tour struct {
+	ctx  context.Context // ends the forgery of act 6 early
 	b    *builder
 	w    *attack.World
 	clip *attack.Clipper
@@ -41,14 +43,15 @@ type tour struct {
 	leakAt            time.Time
 }
 
-func runTour(opts Options) (*Transcript, error) {
+func runTour(ctx context.Context, opts Options) (*Transcript, error) {
 	w, err := attack.NewWorld(attack.Config{People: tourCast, Seed: opts.Seed, Start: tourStart, Schemes: append(slices.Clone(tourSchemes), attack.SIMID)})
 	if err != nil {
 		return nil, fmt.Errorf("scenario: building the tour's world: %w", err)
 	}
 	t := &tour{
-		b: newBuilder("tour", "Key escrow, end to end: a guided tour", opts.Seed),
-		w: w, rng: rand.New(seeded.New(opts.Seed, "scenario", "tour")),
+		ctx: ctx,
+		b:   newBuilder("tour", "Key escrow, end to end: a guided tour", opts.Seed),
+		w:   w, rng: rand.New(seeded.New(opts.Seed, "scenario", "tour")),
 		alice: w.Person("Alice"), bob: w.Person("Bob"), carol: w.Person("Carol"),
 	}
 	t.clip, _ = attack.SchemeOf[*attack.Clipper](w)

@@ -1,8 +1,6 @@
 package scenario
 
 import (
-	"context"
-
 	"github.com/escrowlab/escrowlab/attack"
 	"github.com/escrowlab/escrowlab/escrow"
 )
@@ -16,7 +14,7 @@ func (t *tour) rogueLEAF() error {
 	if err != nil {
 		return err
 	}
-	r, err := f.Run(context.Background())
+	r, err := f.Run(t.ctx)
 	if err != nil {
 		return err
 	}

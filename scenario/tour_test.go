@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"reflect"
@@ -10,7 +11,7 @@ import (
 
 func runTestTour(t testing.TB, seed uint64) *Transcript {
 	t.Helper()
-	tr, err := runTour(Options{Seed: seed})
+	tr, err := runTour(context.Background(), Options{Seed: seed})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +189,7 @@ func TestLookup(t *testing.T) {
 
 func BenchmarkTour(b *testing.B) {
 	for b.Loop() {
-		if _, err := runTour(Options{Seed: 1}); err != nil {
+		if _, err := runTour(context.Background(), Options{Seed: 1}); err != nil {
 			b.Fatal(err)
 		}
 	}

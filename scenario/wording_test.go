@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -69,7 +70,7 @@ expect:
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := RunSpec(spec, Options{Seed: 1})
+	tr, err := RunSpec(context.Background(), spec, Options{Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +95,7 @@ func TestWordingWarrantQuiz(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := s.Run(Options{Seed: 1})
+	tr, err := s.Run(context.Background(), Options{Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +115,7 @@ func TestWordingWarrantQuiz(t *testing.T) {
 
 // The matrix intro counts people, sessions and schemes in the right form.
 func TestWordingMatrixIntro(t *testing.T) {
-	m, err := attack.NewMatrix(attack.MatrixConfig{People: 2, Sessions: 1, LeakAfter: 1, Seed: 1, Schemes: []attack.SchemeID{attack.ClipperID}})
+	m, err := attack.NewMatrix(context.Background(), attack.MatrixConfig{People: 2, Sessions: 1, LeakAfter: 1, Seed: 1, Schemes: []attack.SchemeID{attack.ClipperID}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,7 +38,11 @@ func (st *status) exitCode(err error) int {
 	}
 	var stopped interrupted
 	if errors.As(err, &stopped) {
-		fmt.Fprintf(st.stderr, "escrowlab: %v; the results above are what was measured before it\n", stopped)
+		if stopped.nothing {
+			fmt.Fprintf(st.stderr, "escrowlab: %v before anything was measured\n", stopped)
+		} else {
+			fmt.Fprintf(st.stderr, "escrowlab: %v; the results above are what was measured before it\n", stopped)
+		}
 		return stopped.exitCode()
 	}
 	fmt.Fprintf(st.stderr, "escrowlab: %v\n", err)

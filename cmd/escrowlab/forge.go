@@ -88,7 +88,7 @@ func runForge(c *cli.Context) error {
 		err = forgeTrials(ctx, c, out, cfg, trials)
 	}
 	if errors.Is(err, attack.ErrInterrupted) {
-		return interrupted{caught()}
+		return interrupted{sig: caught()}
 	}
 	return err
 }

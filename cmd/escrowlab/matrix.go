@@ -1,9 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 
 	"github.com/urfave/cli/v2"
 
@@ -20,7 +22,9 @@ func matrixCommand() *cli.Command {
 		UsageText: "escrowlab matrix [--people N] [--sessions T] [--leak-at K] [--leak IDS] [--scheme IDS] [--seed N] [--json] [--no-color] [--format FORMAT] [--out FILE [--force]]",
 		Description: `Generates traffic among N people over T sessions, records it under every
 scheme, places a leak after session K, and measures what each kind of leak
-opens, before and after the leak, and whose calls it reveals.
+opens, before and after the leak, and whose calls it reveals. A large run
+shows its progress on a terminal; Ctrl-C or SIGTERM stops it and prints the
+leaks measured so far.
 
 Leaks: ` + ids.Join(attack.LeakIDs()) + `
 Schemes: ` + ids.Join(attack.SchemeIDs()) + `
@@ -73,15 +77,30 @@ func runMatrix(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	m, err := attack.NewMatrix(cfg)
-	if err != nil {
+	ctx, stop, caught := onSignal(c.Context)
+	defer stop()
+	var work atomic.Int64
+	cfg.Progress = &work
+	done := startMeter(c.App.ErrWriter, func() uint64 { return uint64(work.Load()) }, float64(attack.MatrixWork(cfg)), "sessions")
+	m, err := attack.NewMatrix(ctx, cfg)
+	done()
+	if errors.Is(err, attack.ErrInterrupted) && m == nil {
+		return interrupted{sig: caught(), nothing: true}
+	}
+	if err != nil && !errors.Is(err, attack.ErrInterrupted) {
 		return err
 	}
-	t, err := scenario.MatrixTranscript(m)
-	if err != nil {
-		return err
+	t, terr := scenario.MatrixTranscript(m)
+	if terr != nil {
+		return terr
 	}
-	return out.emit(c, t, func(w io.Writer) error { return report.MatrixJSON(w, m) })
+	if werr := out.emit(c, t, func(w io.Writer) error { return report.MatrixJSON(w, m) }); werr != nil {
+		return werr
+	}
+	if err != nil {
+		return interrupted{sig: caught()}
+	}
+	return nil
 }
 
 // parseIDs reads a comma-separated list of ids; nil for an empty list.

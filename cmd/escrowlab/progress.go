@@ -25,11 +25,17 @@ const (
 // terminal's width at that moment and clears the rest of the line. The
 // returned function stops it and clears the line.
 func startProgress(w io.Writer, tries *atomic.Uint64, expected float64) (stop func()) {
+	return startMeter(w, tries.Load, expected, "tries")
+}
+
+// startMeter is startProgress for any work counted in units: read says
+// how many are done, of about expected in all.
+func startMeter(w io.Writer, read func() uint64, expected float64, unit string) (stop func()) {
 	f, ok := terminal(w)
 	if !ok {
 		return func() {}
 	}
-	return drawProgress(w, func() int { return columns(f) }, tries, expected, progressDelay)
+	return drawProgress(w, func() int { return columns(f) }, read, expected, unit, progressDelay)
 }
 
 // clearLine erases from the cursor to the end of the line. A terminal
@@ -43,7 +49,7 @@ var clearLine = func() string {
 
 // drawProgress redraws the bar on w every progressTick after delay, each
 // time in cols()-1 columns, until the returned function is called.
-func drawProgress(w io.Writer, cols func() int, tries *atomic.Uint64, expected float64, delay time.Duration) (stop func()) {
+func drawProgress(w io.Writer, cols func() int, read func() uint64, expected float64, unit string, delay time.Duration) (stop func()) {
 	quit, finished := make(chan struct{}), make(chan struct{})
 	start := time.Now()
 	go func() {
@@ -59,7 +65,7 @@ func drawProgress(w io.Writer, cols func() int, tries *atomic.Uint64, expected f
 		defer tick.Stop()
 		for {
 			width := cols() - 1
-			fmt.Fprint(w, "\r"+endLine(progressLine(tries.Load(), expected, time.Since(start), width), width))
+			fmt.Fprint(w, "\r"+endLine(progressLine(read(), expected, unit, time.Since(start), width), width))
 			select {
 			case <-quit:
 				fmt.Fprint(w, "\r"+endLine("", width)+"\r")
@@ -88,11 +94,11 @@ func columns(f *os.File) int {
 	return 80
 }
 
-// progressLine renders one line of the bar in at most width columns: tries
-// made against the expected number, the rate, a rough estimate of the time
+// progressLine renders one line of the bar in at most width columns: units
+// done against the expected number, the rate, a rough estimate of the time
 // left, and how to stop. When the line is too wide, the least useful parts
 // go first: the hint, the rate, then the bar.
-func progressLine(done uint64, expected float64, elapsed time.Duration, width int) string {
+func progressLine(done uint64, expected float64, unit string, elapsed time.Duration, width int) string {
 	frac := 0.0
 	if expected > 0 {
 		frac = min(float64(done)/expected, 1)
@@ -104,7 +110,7 @@ func progressLine(done uint64, expected float64, elapsed time.Duration, width in
 	if float64(done) < expected && rate > 0 {
 		left = "~" + (time.Duration((expected-float64(done))/rate) * time.Second).String() + " left"
 	}
-	tries, speed := humanCount(float64(done))+" tries", humanCount(rate)+"/s"
+	tries, speed := humanCount(float64(done))+" "+unit, humanCount(rate)+"/s"
 	for _, line := range []string{
 		"  " + bar + " " + strings.Join([]string{tries, speed, left, "Ctrl-C stops"}, " · "),
 		"  " + bar + " " + strings.Join([]string{tries, speed, left}, " · "),

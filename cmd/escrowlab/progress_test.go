@@ -29,7 +29,7 @@ func TestProgressLine(t *testing.T) {
 		{500, 65536, time.Second, 0, nil, nil},
 	}
 	for _, tt := range tests {
-		got := progressLine(tt.done, tt.expected, tt.elapsed, tt.width)
+		got := progressLine(tt.done, tt.expected, "tries", tt.elapsed, tt.width)
 		if n := utf8.RuneCountInString(got); n > tt.width {
 			t.Errorf("line of %d columns exceeds width %d: %q", n, tt.width, got)
 		}
@@ -104,7 +104,7 @@ func drawSome(t *testing.T) string {
 	tries.Store(1_300_000)
 	var width atomic.Int64
 	width.Store(100)
-	stop := drawProgress(&buf, func() int { return int(width.Load()) }, &tries, 65536*100, 0)
+	stop := drawProgress(&buf, func() int { return int(width.Load()) }, tries.Load, 65536*100, "tries", 0)
 	waitFor(t, func() bool { return strings.Count(buf.String(), "\r") >= 1 })
 	width.Store(30)
 	n := strings.Count(buf.String(), "\r")

@@ -6,9 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/escrowlab/escrowlab/attack"
 	"github.com/escrowlab/escrowlab/internal/plural"
 	"github.com/escrowlab/escrowlab/report"
 	"github.com/escrowlab/escrowlab/scenario"
@@ -56,7 +58,7 @@ Examples:
 			},
 			{
 				Name: "run", Usage: "run a built-in scenario or a scenario file", UsageText: "escrowlab scenario run ID|FILE [--seed N] [--no-color] [--step] [--quiz] [--format FORMAT] [--out FILE [--force]]",
-				Description: "Exits with status 1 if a prediction in the scenario does not hold.\n\nExample:\n   escrowlab scenario run examples/predict-the-leak.yaml --seed 1",
+				Description: "Exits with status 1 if a prediction in the scenario does not hold. A long run\nshows its progress on a terminal; Ctrl-C or SIGTERM stops it and prints what\nhappened so far.\n\nExample:\n   escrowlab scenario run examples/predict-the-leak.yaml --seed 1",
 				Flags:       append(append(append([]cli.Flag{}, runFlags...), quizFlag), outputFlags...),
 				Action:      runNamedScenario,
 			},
@@ -133,17 +135,42 @@ func runNamedScenario(c *cli.Context) error {
 	if !c.IsSet("seed") && s.Seed != nil {
 		seed = *s.Seed
 	}
-	t, err := s.Run(scenario.Options{Seed: seed})
+	t, stopped, err := runStoppable(c, s, seed)
 	if err != nil {
 		return err
 	}
 	if err := out.emit(c, t, nil); err != nil {
 		return err
 	}
+	if stopped != nil {
+		return stopped
+	}
 	if t.Failed > 0 {
 		return fmt.Errorf("%s did not hold; see Predictions above", plural.Count(t.Failed, "prediction"))
 	}
 	return nil
+}
+
+// runStoppable runs s with seed, showing progress on a terminal, and lets
+// Ctrl-C or SIGTERM stop it. A stopped run returns what it measured so far
+// and the interruption to report after it.
+func runStoppable(c *cli.Context, s scenario.Scenario, seed uint64) (t *scenario.Transcript, stopped error, err error) {
+	ctx, stop, caught := onSignal(c.Context)
+	defer stop()
+	var held atomic.Int64
+	done := func() {}
+	if s.Sessions > 0 {
+		done = startMeter(c.App.ErrWriter, func() uint64 { return uint64(held.Load()) }, float64(s.Sessions), "sessions")
+	}
+	t, err = s.Run(ctx, scenario.Options{Seed: seed, Progress: &held})
+	done()
+	switch {
+	case errors.Is(err, attack.ErrInterrupted) && t != nil:
+		return t, interrupted{sig: caught()}, nil
+	case errors.Is(err, attack.ErrInterrupted):
+		return nil, nil, interrupted{sig: caught(), nothing: true}
+	}
+	return t, nil, err
 }
 
 func checkScenario(c *cli.Context) error {

@@ -10,8 +10,11 @@ import (
 )
 
 // interrupted is returned by a command that a signal stopped, after it has
-// reported what was measured before it.
-type interrupted struct{ sig os.Signal }
+// reported what was measured before it, if anything.
+type interrupted struct {
+	sig     os.Signal
+	nothing bool // stopped before anything was measured
+}
 
 func (e interrupted) Error() string { return "interrupted by " + signalName(e.sig) }
 

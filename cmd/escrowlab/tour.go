@@ -54,11 +54,14 @@ func runScenario(c *cli.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	t, err := s.Run(scenario.Options{Seed: seed})
+	t, stopped, err := runStoppable(c, s, seed)
 	if err != nil {
 		return err
 	}
-	return out.emit(c, t, nil)
+	if err := out.emit(c, t, nil); err != nil {
+		return err
+	}
+	return stopped
 }
 
 // seedFlag returns --seed, or a fresh random seed when it is absent.
