@@ -96,10 +96,11 @@ type (
 		Labels [][]string  `json:"labels"`
 	}
 	referenceJSON struct {
-		Number int    `json:"number"`
-		Short  string `json:"short"`
-		Full   string `json:"full"`
-		URL    string `json:"url"`
+		Number    int    `json:"number"`
+		Short     string `json:"short"`
+		Full      string `json:"full"`
+		URL       string `json:"url"`
+		Catalogue int    `json:"catalogue"`
 	}
 )
 

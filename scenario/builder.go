@@ -5,14 +5,15 @@ import (
 )
 
 // builder assembles a Transcript act by act and collects the references
-// its steps cite.
+// it cites, by their numbers in docs/references.md; finish numbers them
+// afresh for the handout.
 type builder struct {
 	t     *Transcript
-	cited map[int]bool
+	cited []int // catalogue numbers, in the order first cited
 }
 
 func newBuilder(id, title string, seed uint64) *builder {
-	return &builder{t: &Transcript{Scenario: id, Title: title, Seed: seed}, cited: make(map[int]bool)}
+	return &builder{t: &Transcript{Scenario: id, Title: title, Seed: seed}}
 }
 
 // intro adds a paragraph before the first act, citing cites.
@@ -41,18 +42,57 @@ func (b *builder) step(s Step) {
 
 func (b *builder) cite(numbers []int) {
 	for _, n := range numbers {
-		b.cited[n] = true
+		if !slices.Contains(b.cited, n) {
+			b.cited = append(b.cited, n)
+		}
 	}
 }
 
-// finish attaches the cited references and returns the transcript.
+// finish numbers the references the transcript cites 1, 2, 3... in the
+// order a reader meets them, rewrites every citation to match, lists only
+// those references, and returns the transcript. References cited by the
+// whole scenario but by no paragraph or step come last.
 func (b *builder) finish() *Transcript {
-	for _, r := range references {
-		if b.cited[r.Number] {
-			b.t.References = append(b.t.References, r)
+	local := map[int]int{}
+	order := func(cites []int) {
+		for _, n := range cites {
+			if _, ok := local[n]; !ok && slices.Contains(b.cited, n) {
+				local[n] = len(local) + 1
+			}
+		}
+	}
+	b.walkCites(order)
+	order(b.cited)
+	b.walkCites(func(cites []int) {
+		for i, n := range cites {
+			cites[i] = local[n]
+		}
+	})
+	b.t.References = make([]Reference, len(local))
+	for _, src := range references {
+		if n, ok := local[src.number]; ok {
+			r := src.reference()
+			r.Number = n
+			b.t.References[n-1] = r
 		}
 	}
 	return b.t
+}
+
+// walkCites calls f with each list of citations in reading order: the
+// introduction, each act's steps, then the closing paragraphs.
+func (b *builder) walkCites(f func([]int)) {
+	for _, p := range b.t.Intro {
+		f(p.Cites)
+	}
+	for _, a := range b.t.Acts {
+		for _, s := range a.Steps {
+			f(s.Cites)
+		}
+	}
+	for _, p := range b.t.Closing {
+		f(p.Cites)
+	}
 }
 
 // Helpers that keep step literals short.

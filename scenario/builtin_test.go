@@ -108,3 +108,50 @@ func TestLookupUnknown(t *testing.T) {
 		t.Fatalf("Lookup(nope) error %v; want the list of built-ins", err)
 	}
 }
+
+// Every handout numbers its references 1, 2, 3... with no gaps, in the
+// order a reader meets them, and cites only what it lists.
+func TestHandoutReferencesNumbered(t *testing.T) {
+	all, err := Builtins()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range all {
+		tr, err := s.Run(context.Background(), Options{Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		listed := map[int]bool{}
+		for i, r := range tr.References {
+			if r.Number != i+1 || r.Catalogue < 1 || r.Full == "" {
+				t.Errorf("%s: reference %d is %+v", s.ID, i+1, r)
+			}
+			listed[r.Number] = true
+		}
+		next := 1
+		check := func(cites []int) {
+			for _, n := range cites {
+				if !listed[n] {
+					t.Errorf("%s: cites [%d], which is not listed", s.ID, n)
+				}
+				if n > next {
+					t.Errorf("%s: cites [%d] before [%d]", s.ID, n, next)
+				}
+				if n == next {
+					next++
+				}
+			}
+		}
+		for _, p := range tr.Intro {
+			check(p.Cites)
+		}
+		for _, a := range tr.Acts {
+			for _, st := range a.Steps {
+				check(st.Cites)
+			}
+		}
+		for _, p := range tr.Closing {
+			check(p.Cites)
+		}
+	}
+}

@@ -34,8 +34,14 @@ const (
 	refCALEA
 )
 
+// source is one entry of docs/references.md.
+type source struct {
+	number           int
+	short, full, url string
+}
+
 // references lists every source a scenario may cite.
-var references = []Reference{
+var references = []source{
 	{refFIPS185, "FIPS 185 (1994)", "National Institute of Standards and Technology, FIPS PUB 185, Escrowed Encryption Standard, approved 9 February 1994 (59 FR 5997), withdrawn 19 October 2015.", "https://www.nist.gov/publications/escrowed-encryption-standard"},
 	{refSkipjackSpec, "Skipjack spec (1998)", "National Security Agency, SKIPJACK and KEA Algorithm Specifications, Version 2.0, 29 May 1998; declassification announced 23 June 1998, published by NIST 24 June 1998.", ""},
 	{refBlaze, "Blaze (1994)", "Matt Blaze, Protocol Failure in the Escrowed Encryption Standard, AT&T Bell Laboratories, June 1994; Proceedings of the 2nd ACM Conference on Computer and Communications Security, 1994.", "https://www.mattblaze.org/papers/eesproto.pdf"},
@@ -68,5 +74,17 @@ var references = []Reference{
 	{refCALEA, "CALEA (1994)", "Communications Assistance for Law Enforcement Act, Public Law 103-414, 25 October 1994, 47 U.S.C. 1001-1010.", ""},
 }
 
-// References returns every source scenarios may cite, in number order.
-func References() []Reference { return append([]Reference(nil), references...) }
+// References returns every source scenarios may cite, numbered as in
+// docs/references.md.
+func References() []Reference {
+	out := make([]Reference, len(references))
+	for i, r := range references {
+		out[i] = r.reference()
+	}
+	return out
+}
+
+// reference is s as a transcript cites it, before finish renumbers it.
+func (s source) reference() Reference {
+	return Reference{Number: s.number, Short: s.short, Full: s.full, URL: s.url, Catalogue: s.number}
+}

@@ -167,11 +167,11 @@ func (c Cell) format(percentage bool) string {
 // Numeric reports whether the cell holds a number.
 func (c Cell) Numeric() bool { return c.Kind != TextCell }
 
-// Reference is one source the transcript cites. Numbers match
-// docs/references.md.
+// Reference is one source the transcript cites.
 type Reference struct {
-	Number int
-	Short  string // "FIPS 185 (1994)"
-	Full   string // the full citation
-	URL    string // where to read it, if public
+	Number    int    // as cited in this transcript, from 1
+	Short     string // "FIPS 185 (1994)"
+	Full      string // the full citation
+	URL       string // where to read it, if public
+	Catalogue int    // its number in docs/references.md
 }
