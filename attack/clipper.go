@@ -40,7 +40,12 @@ func init() {
 		ID: ClipperID, Title: "Clipper (key escrow)", Order: 10,
 		Description: "the Escrowed Encryption Standard of 1994: Skipjack with a LEAF, each chip's unit key split between two escrow agents",
 		Caveat:      "escrowlab's LEAF has the published size and fields, but its inside is escrowlab's own design, since the real construction was classified",
-		New:         newClipper,
+		Keys: []KeyInfo{
+			{"family key KF", "every Clipper chip, and each decrypt processor: the machine the government uses to read LEAFs", "the outer envelope of every LEAF, which names the chip that sent it", "one key to the outer lock of every envelope"},
+			{"unit key KU", "one chip; its two halves, KU1 and KU2, by the two escrow agents", "the inner envelope of that chip's LEAFs, and so every session key it ever sends", "the inner lock, different for each chip, with a copy cut in two and kept by two agents"},
+			{"session key KS", "the two phones of one call", "that one call", "the key to one conversation"},
+		},
+		New: newClipper,
 	})
 	RegisterLeak(LeakInfo{ID: FamilyKeyLeak, Words: "the family key KF", Order: 10})
 	RegisterLeak(LeakInfo{ID: Agent1DB, Words: "agent 1's database", Order: 20})

@@ -22,7 +22,10 @@ func init() {
 		ID: E2EEscrowedID, Title: "End-to-end with exceptional access", Order: 60,
 		Description: "forward secrecy plus a copy of every session key for an authority, the exceptional access demanded in 2015",
 		Caveat:      "e2e-escrowed models the 2015 demands, not any deployed system",
-		New:         newEscrowedE2E,
+		Keys: []KeyInfo{
+			{"authority key", "the exceptional-access authority", "every session of every user, past and future", "a master key to every flat in the city"},
+		},
+		New: newEscrowedE2E,
 	})
 	RegisterLeak(LeakInfo{ID: AuthorityKeyLeak, Words: "the authority's key", Order: 90})
 }

@@ -15,7 +15,11 @@ func init() {
 	RegisterScheme(SchemeInfo{
 		ID: E2EForwardSecretID, Title: "End-to-end, forward secret", Order: 50,
 		Description: "end-to-end encryption with forward secrecy: fresh keys for every session, erased when it ends",
-		New:         func(env Env) (Scheme, error) { return newForwardSecret(env), nil },
+		Keys: []KeyInfo{
+			{"identity key", "each person's app", "nothing: it only signs, to prove who is talking", "a signature, not a key"},
+			{"ephemeral keys", "the two apps, for one session, then erased", "that session's keys, while it lasts", "a key melted down after the call"},
+		},
+		New: func(env Env) (Scheme, error) { return newForwardSecret(env), nil },
 	})
 }
 

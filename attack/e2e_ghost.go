@@ -27,7 +27,10 @@ func init() {
 		ID: E2EGhostID, Title: "End-to-end with a ghost device", Order: 55,
 		Description: "forward-secret end-to-end encryption whose provider lists each user's devices, where the 2018 ghost proposal would add a silent extra one",
 		Caveat:      "the ghost device follows the 2018 proposal's description; a safety-number check finds it only if the users' apps show the keys they really use",
-		New:         newGhost,
+		Keys: []KeyInfo{
+			{"device key", "each device the provider lists on an account", "a copy of every new session of that account", "a spare key the landlord hands to whoever is on the list"},
+		},
+		New: newGhost,
 	})
 	RegisterLeak(LeakInfo{ID: ProviderBreach, Words: "the provider's power to add hidden devices", Access: true, Order: 95})
 }

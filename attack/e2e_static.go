@@ -17,7 +17,10 @@ func init() {
 	RegisterScheme(SchemeInfo{
 		ID: E2EStaticID, Title: "End-to-end, static keys", Order: 40,
 		Description: "end-to-end encryption without forward secrecy, as PGP: each session key wrapped to the recipient's long-term key",
-		New:         newStaticE2E,
+		Keys: []KeyInfo{
+			{"static key", "the recipient's app, for years", "every session ever sent to that user", "a letterbox key that opens every letter ever posted to you"},
+		},
+		New: newStaticE2E,
 	})
 }
 

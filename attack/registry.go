@@ -24,10 +24,22 @@ type SchemeInfo struct {
 	// system, for narration to state wherever the scheme appears; empty if
 	// it does not.
 	Caveat string
-	Order  int // where it stands in tables: lower first
+	// Keys are the keys and secrets the scheme uses, in plain words, for
+	// a reader's key chart.
+	Keys  []KeyInfo
+	Order int // where it stands in tables: lower first
 	// New deploys the scheme in a world: its infrastructure (a family key,
 	// escrow agents, an operator...), before anyone is enrolled.
 	New func(env Env) (Scheme, error)
+}
+
+// KeyInfo describes one key or secret for a reader: who holds it, what
+// it opens, and an everyday comparison.
+type KeyInfo struct {
+	Name   string // "family key KF"
+	Holder string // who holds it
+	Opens  string // what it opens
+	Like   string // an everyday comparison
 }
 
 // LeakID names a kind of leak. Ids are stable: they appear in output, in

@@ -31,7 +31,11 @@ func init() {
 		ID: SIMID, Title: "SIM (mobile network)", Order: 30,
 		Description: "GSM-style SIM cards whose keys the manufacturer keeps",
 		Caveat:      "escrowlab's SIM stands in for GSM's secret algorithms, and assumes that the card's maker keeps a copy of every key it issues, which is a supply-chain choice",
-		New:         newSIM,
+		Keys: []KeyInfo{
+			{"SIM key Ki", "the SIM card, the mobile operator and, in this model, the card's maker", "every call of that phone: each call's radio key comes from Ki and a challenge sent in the clear", "a house key the locksmith kept a copy of"},
+			{"radio key Kc", "the phone and the network, for one call", "that call's radio link; the network decrypts it and sees the words", "a lock on the road to the exchange, not on the letter"},
+		},
+		New: newSIM,
 	})
 	RegisterLeak(LeakInfo{ID: SIMDB, Words: "the SIM maker's keys", Order: 80})
 	RegisterLeak(LeakInfo{ID: InterceptBreach, Words: "a way into the carrier's intercept system", Access: true, Order: 85})

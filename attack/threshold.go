@@ -32,7 +32,10 @@ func init() {
 		ID: ThresholdID, Title: "Threshold escrow", Order: 20,
 		Description: fmt.Sprintf("Clipper with each unit key split %d-of-%d among %d escrow agents", ThresholdK, ThresholdN, ThresholdN),
 		Caveat:      "threshold escrow is a proposed fix that escrowlab models to test it; its chips carry escrowlab's own LEAF",
-		New:         newThreshold,
+		Keys: []KeyInfo{
+			{"threshold unit key", fmt.Sprintf("one chip; %d escrow agents each hold a share", ThresholdN), "every session key that chip sends", fmt.Sprintf("a key cut into %d pieces, any %d of which open the lock", ThresholdN, ThresholdK)},
+		},
+		New: newThreshold,
 	})
 	RegisterLeak(LeakInfo{ID: QuorumDBs, Words: "a quorum of databases, KF", Like: EscrowDBs, Order: 40})
 }

@@ -37,6 +37,7 @@ type (
 	htmlDoc struct {
 		Title, Scenario string
 		Intro           []template.HTML
+		Keys            *htmlTable
 		Failed          string
 		Acts            []htmlAct
 		Summary         *htmlTable
@@ -71,6 +72,7 @@ type (
 	}
 	htmlTable struct {
 		ID, Caption string
+		Legend      []scenario.Definition
 		Header      []htmlCell
 		Rows        [][]htmlCell
 	}
@@ -104,6 +106,9 @@ func htmlDocOf(t *scenario.Transcript) htmlDoc {
 	d := htmlDoc{Title: title, Scenario: t.Scenario}
 	for _, p := range t.Intro {
 		d.Intro = append(d.Intro, citedHTML(p, refs))
+	}
+	if t.Keys != nil {
+		d.Keys = htmlTableOf(t.Keys, "key-chart")
 	}
 	if t.Failed > 0 {
 		d.Failed = plural.Count(t.Failed, "prediction") + " did not hold"
@@ -209,7 +214,7 @@ func htmlTableOf(t *scenario.Table, id string) *htmlTable {
 		}
 		numeric[c] = nums > 0 && others == 0
 	}
-	ht := &htmlTable{ID: id, Caption: t.Caption}
+	ht := &htmlTable{ID: id, Caption: t.Caption, Legend: t.Legend}
 	if len(t.Header) > 0 {
 		for c := range ncol {
 			ht.Header = append(ht.Header, htmlCell{Text: cell(t.Header, c), Num: numeric[c]})
@@ -275,6 +280,7 @@ var htmlPage = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <p class="kicker">escrowlab{{with .Scenario}} · {{.}}{{end}}</p>
 <h1>{{.Title}}</h1>
 {{range .Intro}}<p class="intro">{{.}}</p>
+{{end}}{{with .Keys}}<section class="keys" aria-label="The keys in this story">{{template "table" .}}</section>
 {{end}}{{with .Failed}}<p class="failed" role="note"><strong>{{.}}</strong>: each is marked <span class="badge refused"><span class="sym" aria-hidden="true">✗</span> Refused</span> below.</p>
 {{end}}{{if gt (len .Acts) 1}}<nav aria-label="Contents">
 <h2 class="nav-title">Contents</h2>
@@ -332,6 +338,7 @@ var htmlPage = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 </html>
 {{define "table"}}<figure class="table" id="{{.ID}}">
 {{with .Caption}}<figcaption>{{.}}</figcaption>
+{{end}}{{with .Legend}}<dl class="legend">{{range .}}<div><dt><code>{{.Term}}</code></dt><dd>{{.Text}}</dd></div>{{end}}</dl>
 {{end}}{{if or .Header .Rows}}<div class="scroll" role="region" tabindex="0" aria-label="{{if .Caption}}{{.Caption}}{{else}}Table{{end}} (scrolls sideways)">
 <table>
 {{if .Header}}<thead><tr>{{range .Header}}<th scope="col"{{if .Num}} class="num"{{end}}>{{.Text}}</th>{{end}}</tr></thead>

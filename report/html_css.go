@@ -137,6 +137,13 @@ h2 {
 figure { margin: 0; }
 figure.table { margin-top: 0.9rem; }
 figure.table figcaption { font-weight: 700; margin-bottom: 0.35rem; }
+.legend {
+  display: grid; grid-template-columns: fit-content(30%) minmax(0, 1fr);
+  column-gap: 1rem; row-gap: 0.15rem; margin: 0 0 0.6rem; font-size: 0.92em;
+}
+.legend > div { display: contents; }
+.legend dt { font-weight: 700; }
+.legend dd { margin: 0; color: var(--muted); }
 .scroll { overflow-x: auto; }
 table {
   border-collapse: collapse; font-variant-numeric: tabular-nums lining-nums;

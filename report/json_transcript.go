@@ -21,6 +21,7 @@ type (
 		Seed              uint64          `json:"seed"`
 		Intro             []paragraphJSON `json:"intro"`
 		Acts              []actJSON       `json:"acts"`
+		Keys              *tableJSON      `json:"keys"`
 		Summary           *tableJSON      `json:"summary"`
 		Closing           []paragraphJSON `json:"closing"`
 		Charts            []chartJSON     `json:"charts"`
@@ -59,8 +60,13 @@ type (
 	}
 	tableJSON struct {
 		Caption string            `json:"caption"`
+		Legend  []definitionJSON  `json:"legend"`
 		Header  []string          `json:"header"`
 		Rows    [][]tableCellJSON `json:"rows"`
+	}
+	definitionJSON struct {
+		Term string `json:"term"`
+		Text string `json:"text"`
 	}
 	tableCellJSON struct {
 		Kind string `json:"kind"`
@@ -121,7 +127,7 @@ func TranscriptJSON(w io.Writer, t *scenario.Transcript) error {
 	}
 	j := transcriptJSON{
 		Schema: TranscriptSchema, Scenario: t.Scenario, Title: t.Title, Seed: t.Seed,
-		Intro: paragraphsOf(t.Intro), Acts: []actJSON{}, Summary: tableOf(t.Summary), Closing: paragraphsOf(t.Closing),
+		Intro: paragraphsOf(t.Intro), Acts: []actJSON{}, Keys: tableOf(t.Keys), Summary: tableOf(t.Summary), Closing: paragraphsOf(t.Closing),
 		Charts: []chartJSON{}, References: []referenceJSON{}, PredictionsFailed: t.Failed,
 	}
 	for _, a := range t.Acts {
@@ -170,7 +176,10 @@ func tableOf(t *scenario.Table) *tableJSON {
 	if t == nil {
 		return nil
 	}
-	j := &tableJSON{Caption: t.Caption, Header: nonNil(t.Header), Rows: [][]tableCellJSON{}}
+	j := &tableJSON{Caption: t.Caption, Legend: []definitionJSON{}, Header: nonNil(t.Header), Rows: [][]tableCellJSON{}}
+	for _, d := range t.Legend {
+		j.Legend = append(j.Legend, definitionJSON(d))
+	}
 	for _, row := range t.Rows {
 		r := []tableCellJSON{}
 		for _, c := range row {

@@ -40,6 +40,9 @@ func Markdown(w io.Writer, t *scenario.Transcript) error {
 	for _, p := range t.Intro {
 		m.cited(p)
 	}
+	if t.Keys != nil {
+		m.table(t.Keys)
+	}
 	for i, act := range t.Acts {
 		m.act(i, act)
 	}
@@ -226,6 +229,11 @@ func (m *mdWriter) table(t *scenario.Table) {
 	if c := mdInline(t.Caption); c != "" {
 		m.block("**" + c + "**")
 	}
+	var legend []string
+	for _, d := range t.Legend {
+		legend = append(legend, "- `"+d.Term+"`: "+mdInline(d.Text))
+	}
+	m.block(legend...)
 	m.block(mdTable(t.Header, cellTexts(t.Rows))...)
 }
 

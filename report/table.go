@@ -19,6 +19,7 @@ func (r *renderer) table(t *scenario.Table, indent int) {
 	if t.Caption != "" {
 		r.wrapped(t.Caption, indent, sgrBold)
 	}
+	r.legend(t.Legend, indent)
 	rows := cellTexts(t.Rows)
 	if !fits(t.Header, rows, r.width-indent) {
 		rows = formatCells(t.Rows, scenario.Cell.Short)
@@ -221,4 +222,33 @@ func looksNumeric(s string) bool {
 		}
 	}
 	return digit
+}
+
+// maxTerm is the widest legend term that still gets a column of its own.
+const maxTerm = 16
+
+// legend writes one line per definition: the term in a column, its meaning
+// after it, wrapped under itself. A term too wide for the column is
+// followed by its meaning on the same line, with later lines hanging.
+func (r *renderer) legend(defs []scenario.Definition, indent int) {
+	termW := 0
+	for _, d := range defs {
+		if w := width(d.Term); w <= maxTerm {
+			termW = max(termW, w)
+		}
+	}
+	col := indent + 2 + termW + 2
+	for _, d := range defs {
+		first := r.width - col
+		if w := width(d.Term); w > termW {
+			first = r.width - (indent + 2 + w + 2)
+		}
+		for i, l := range wrapWords(strings.Fields(d.Text), first, r.width-col) {
+			if i == 0 {
+				r.line(spaces(indent+2), r.paint(d.Term, sgrBold), spaces(max(termW-width(d.Term), 0)+2), l)
+			} else {
+				r.line(spaces(col), l)
+			}
+		}
+	}
 }

@@ -158,6 +158,10 @@ func (r *renderer) title(t *scenario.Transcript) {
 	for _, p := range t.Intro {
 		r.paragraph(withCites(p))
 	}
+	if t.Keys != nil {
+		r.emptyLine()
+		r.table(t.Keys, 0)
+	}
 }
 
 // act writes one act: its heading, its intro and its numbered steps.

@@ -2,6 +2,8 @@ package scenario
 
 import (
 	"slices"
+
+	"github.com/escrowlab/escrowlab/attack"
 )
 
 // builder assembles a Transcript act by act and collects the references
@@ -93,6 +95,26 @@ func (b *builder) walkCites(f func([]int)) {
 	for _, p := range b.t.Closing {
 		f(p.Cites)
 	}
+}
+
+// keyChart lists, in plain words, every key of the given schemes: who
+// holds it, what it opens, and an everyday comparison.
+func keyChart(schemes []attack.SchemeID) *Table {
+	t := &Table{Caption: "The keys in this story", Header: []string{"Key", "Held by", "Opens", "Think of it as"}}
+	seen := map[string]bool{}
+	for _, id := range schemes {
+		s, err := attack.LookupScheme(string(id))
+		if err != nil {
+			continue
+		}
+		for _, k := range s.Keys {
+			if !seen[k.Name] {
+				seen[k.Name] = true
+				t.Rows = append(t.Rows, Texts(k.Name, k.Holder, k.Opens, k.Like))
+			}
+		}
+	}
+	return t
 }
 
 // Helpers that keep step literals short.

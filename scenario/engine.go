@@ -63,6 +63,7 @@ func RunSpec(ctx context.Context, spec *Spec, opts Options) (*Transcript, error)
 	}
 	r.w, r.rng = w, rand.New(seeded.New(opts.Seed, "scenario", "timeline"))
 	r.intro()
+	r.b.t.Keys = keyChart(spec.Schemes)
 	if err := r.timeline(); errors.Is(err, attack.ErrInterrupted) {
 		r.b.closing("Interrupted: the run stopped on " + r.w.Now().Format(dateFormat) + ", before every event was played and anything was measured.")
 		return r.b.finish(), fmt.Errorf("scenario %s: %w", spec.ID, err)

@@ -2,7 +2,6 @@ package scenario
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/escrowlab/escrowlab/attack"
 	"github.com/escrowlab/escrowlab/internal/plural"
@@ -17,11 +16,9 @@ const metadataMark = "◆"
 func MatrixTranscript(m *attack.Matrix) (*Transcript, error) {
 	cfg := m.Config
 	b := newBuilder("matrix", "Exposure matrix: what each leak opens", cfg.Seed)
-	b.intro(fmt.Sprintf("%s held %s, each recorded under %s; the leak happens after session %d, on %s. Every cell is measured: the attacker tries every captured session with only the leaked material, and a session counts as opened only if every message comes out exactly as said.", plural.Count(cfg.People, "person"), plural.Count(cfg.Sessions, "session"), plural.Count(len(matrixSchemes(m)), "scheme"), cfg.LeakAfter, m.LeakTime.Format(dateFormat)))
-	b.intro(schemeLegend(matrixSchemes(m)), refFIPS185, refDoormats2015)
-	b.intro(leakLegend(m))
-	b.intro(fmt.Sprintf("%s marks cells where the attacker also learns who called whom without reading a word. The seed is %d.", metadataMark, cfg.Seed))
+	b.intro(fmt.Sprintf("%s held %s, each recorded under %s; the leak happens after session %d, on %s. Every cell is measured: the attacker tries every captured session with only the leaked material, and a session counts as opened only if every message comes out exactly as said. The seed is %d.", plural.Count(cfg.People, "person"), plural.Count(cfg.Sessions, "session"), plural.Count(len(matrixSchemes(m)), "scheme"), cfg.LeakAfter, m.LeakTime.Format(dateFormat), cfg.Seed), refFIPS185, refDoormats2015)
 	b.t.Summary = matrixTable(m)
+	b.t.Summary.Legend = matrixLegend(m, func(s attack.SchemeInfo) string { return s.Description })
 	if m.Interrupted {
 		b.closing(fmt.Sprintf("Interrupted: the table holds the %s measured before the run was stopped.", plural.Count(len(matrixLeaks(m)), "leak")))
 	}
@@ -36,26 +33,23 @@ func MatrixTranscript(m *attack.Matrix) (*Transcript, error) {
 	return b.finish(), nil
 }
 
-// schemeLegend says in words what each scheme is, from the registry.
-func schemeLegend(schemes []attack.SchemeID) string {
-	var parts []string
-	for _, id := range schemes {
+// matrixLegend says in plain words what each scheme and leak id of a
+// matrix means, and what the metadata mark means. Each scheme is described
+// by describe: in full where the handout has not met the schemes before,
+// by its title where it has.
+func matrixLegend(m *attack.Matrix, describe func(attack.SchemeInfo) string) []Definition {
+	var out []Definition
+	for _, id := range matrixSchemes(m) {
 		if s, err := attack.LookupScheme(string(id)); err == nil {
-			parts = append(parts, fmt.Sprintf("%s: %s.", id, s.Description))
+			out = append(out, Definition{string(id), describe(s)})
 		}
 	}
-	return strings.Join(parts, " ")
-}
-
-// leakLegend says in words what each measured leak hands the adversary.
-func leakLegend(m *attack.Matrix) string {
-	var parts []string
 	for _, id := range matrixLeaks(m) {
 		if l, err := attack.LookupLeak(string(id)); err == nil {
-			parts = append(parts, string(id)+": "+l.Describe(m.Target))
+			out = append(out, Definition{string(id), "a leak of " + l.Describe(m.Target)})
 		}
 	}
-	return "Leaks: " + strings.Join(parts, "; ") + "."
+	return append(out, Definition{metadataMark, "the attacker also learned who called whom, without reading a word"})
 }
 
 // matrixLeaks lists the leaks measured, in order.
@@ -84,7 +78,7 @@ func matrixSchemes(m *attack.Matrix) []attack.SchemeID {
 // matrixTable lays the cells out with leaks as rows and schemes as columns.
 func matrixTable(m *attack.Matrix) *Table {
 	schemes := matrixSchemes(m)
-	t := &Table{Caption: "Sessions opened, of those captured", Header: []string{"Leak"}}
+	t := &Table{Caption: "Sessions opened, of those captured, by leak (rows) and scheme (columns)", Header: []string{"Leak"}}
 	for _, s := range schemes {
 		t.Header = append(t.Header, string(s))
 	}

@@ -57,6 +57,7 @@ func runTour(ctx context.Context, opts Options) (*Transcript, error) {
 	t.clip, _ = attack.SchemeOf[*attack.Clipper](w)
 	t.fs, _ = attack.SchemeOf[*attack.ForwardSecret](w)
 	t.intro()
+	t.b.t.Keys = keyChart(w.SchemeIDs())
 	for _, act := range []func() error{t.setup, t.clipperCall, t.lawfulAccess, t.endToEnd, t.leak, t.rogueLEAF, t.epilogue, t.summary} {
 		if err := act(); err != nil {
 			return nil, fmt.Errorf("scenario: tour: %w", err)

@@ -129,7 +129,8 @@ func (t *tour) summary() error {
 		openedOverTime("What the intruder holding the escrow databases and family key opened, by day", w.Sent(), tourStart, t.leakAt, exps, names),
 		heatMap("Share of this archive each leak opened, by scheme", m),
 	}
-	t.b.t.Summary.Caption = fmt.Sprintf("This archive under every leak, measured (%s: who called whom exposed too)", metadataMark)
+	t.b.t.Summary.Caption = "This archive under every leak, measured: sessions opened of those recorded"
+	t.b.t.Summary.Legend = matrixLegend(m, func(s attack.SchemeInfo) string { return s.Title })
 	for _, p := range matrixReading(m) {
 		t.b.closing(p)
 	}

@@ -11,6 +11,7 @@ type Transcript struct {
 	Title      string      // its title
 	Seed       uint64      // the seed that replays this run exactly
 	Intro      []Paragraph // paragraphs before the first act
+	Keys       *Table      // the key chart: every key in the story, who holds it, what it opens
 	Acts       []Act       // the acts, in order
 	Summary    *Table      // the closing summary, if any
 	Closing    []Paragraph // paragraphs after the summary
@@ -92,8 +93,14 @@ const (
 // Table is a small table of results.
 type Table struct {
 	Caption string
+	Legend  []Definition // what the ids in the header and rows mean, shown before the rows
 	Header  []string
 	Rows    [][]Cell
+}
+
+// Definition says in plain words what a term means.
+type Definition struct {
+	Term, Text string
 }
 
 // Cell is one table cell. A count or a ratio of counts stays a number
