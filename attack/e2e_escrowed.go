@@ -19,7 +19,7 @@ const AuthorityKeyLeak LeakID = "authority-key"
 
 func init() {
 	RegisterScheme(SchemeInfo{
-		ID: E2EEscrowedID, Title: "End-to-end with exceptional access", Order: 60,
+		ID: E2EEscrowedID, Title: "end-to-end with exceptional access", Order: 60,
 		Description: "forward secrecy plus a copy of every session key for an authority, the exceptional access demanded in 2015",
 		Caveat:      "e2e-escrowed models the 2015 demands, not any deployed system",
 		Keys: []KeyInfo{

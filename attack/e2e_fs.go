@@ -13,7 +13,7 @@ const E2EForwardSecretID SchemeID = "e2e-fs"
 
 func init() {
 	RegisterScheme(SchemeInfo{
-		ID: E2EForwardSecretID, Title: "End-to-end, forward secret", Order: 50,
+		ID: E2EForwardSecretID, Title: "end-to-end with forward secrecy", Order: 50,
 		Description: "end-to-end encryption with forward secrecy: fresh keys for every session, erased when it ends",
 		Keys: []KeyInfo{
 			{"identity key", "each person's app", "nothing: it only signs, to prove who is talking", "a signature, not a key"},

@@ -24,7 +24,7 @@ const ProviderBreach LeakID = "provider-breach"
 
 func init() {
 	RegisterScheme(SchemeInfo{
-		ID: E2EGhostID, Title: "End-to-end with a ghost device", Order: 55,
+		ID: E2EGhostID, Title: "end-to-end with a ghost device", Order: 55,
 		Description: "forward-secret end-to-end encryption whose provider lists each user's devices, where the 2018 ghost proposal would add a silent extra one",
 		Caveat:      "the ghost device follows the 2018 proposal's description; a safety-number check finds it only if the users' apps show the keys they really use",
 		Keys: []KeyInfo{

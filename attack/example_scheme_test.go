@@ -23,7 +23,7 @@ const relayTap attack.LeakID = "relay-tap"
 
 func init() {
 	attack.RegisterScheme(attack.SchemeInfo{
-		ID: relayID, Title: "Relay server (example)", Order: 1000,
+		ID: relayID, Title: "a relay server (example)", Order: 1000,
 		Description: "chat through a server that decrypts and re-encrypts every message",
 		New:         func(env attack.Env) (attack.Scheme, error) { return &relay{keys: map[*attack.Person][]byte{}}, nil },
 	})

@@ -17,5 +17,5 @@ const (
 func init() {
 	RegisterLeak(LeakInfo{ID: NoLeak, Words: "nothing but the wiretap", Order: 0})
 	RegisterLeak(LeakInfo{ID: DeviceSeizure, Words: "{person}'s phone, seized", Needs: NeedsPerson, Order: 70})
-	RegisterLeak(LeakInfo{ID: SessionKeyLeak, Words: "the keys of session {session}", Needs: NeedsSession, Order: 100})
+	RegisterLeak(LeakInfo{ID: SessionKeyLeak, Words: "the keys of call {session}", Needs: NeedsSession, Order: 100})
 }

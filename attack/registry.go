@@ -18,7 +18,7 @@ type SchemeID string
 // deploy it in a world.
 type SchemeInfo struct {
 	ID          SchemeID
-	Title       string // a short name for readers, such as "Clipper (key escrow)"
+	Title       string // a short name for readers that reads well mid-sentence: "Clipper (key escrow)", "end-to-end with forward secrecy"
 	Description string // one line in plain words, used in legends
 	// Caveat says, in one clause, where the model departs from the real
 	// system, for narration to state wherever the scheme appears; empty if
@@ -95,7 +95,8 @@ var registry struct {
 // RegisterScheme makes a scheme available to every world, the matrix,
 // scenario files and the command line. Schemes register themselves from
 // an init function in their own file. It panics if the id is empty or
-// taken, or New is nil, as database/sql.Register does.
+// taken, the title is taken (readers tell schemes apart by their titles),
+// or New is nil, as database/sql.Register does.
 func RegisterScheme(s SchemeInfo) {
 	registry.Lock()
 	defer registry.Unlock()
@@ -104,6 +105,9 @@ func RegisterScheme(s SchemeInfo) {
 	}
 	if slices.ContainsFunc(registry.schemes, func(o SchemeInfo) bool { return o.ID == s.ID }) {
 		panic(fmt.Sprintf("attack: RegisterScheme called twice for %q", s.ID))
+	}
+	if i := slices.IndexFunc(registry.schemes, func(o SchemeInfo) bool { return o.Title == s.Title }); i >= 0 {
+		panic(fmt.Sprintf("attack: RegisterScheme %q: title %q is already %q's", s.ID, s.Title, registry.schemes[i].ID))
 	}
 	registry.schemes = append(registry.schemes, s)
 	slices.SortStableFunc(registry.schemes, func(a, b SchemeInfo) int {

@@ -121,3 +121,33 @@ func displayOrder(ids []SchemeID) []SchemeID {
 	}
 	return out
 }
+
+// Registering a scheme whose id or title is taken panics and leaves the
+// registry as it was: readers and the command line tell schemes apart by
+// them.
+func TestRegisterSchemeRefusesDuplicates(t *testing.T) {
+	fs, err := LookupScheme(string(E2EForwardSecretID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []SchemeInfo{
+		{ID: "fresh-id", Title: fs.Title, Description: "d", New: fs.New},
+		{ID: fs.ID, Title: "a fresh title", Description: "d", New: fs.New},
+		{ID: "another-id", Title: "another title", New: fs.New},
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("RegisterScheme(%q, %q) did not panic", s.ID, s.Title)
+				}
+			}()
+			RegisterScheme(s)
+		}()
+	}
+	if n, want := len(Schemes()), len(SchemeIDs()); n != want {
+		t.Errorf("%d schemes, %d ids", n, want)
+	}
+	if _, err := LookupScheme("fresh-id"); err == nil {
+		t.Error("a refused scheme was registered")
+	}
+}

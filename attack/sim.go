@@ -28,7 +28,7 @@ const (
 
 func init() {
 	RegisterScheme(SchemeInfo{
-		ID: SIMID, Title: "SIM (mobile network)", Order: 30,
+		ID: SIMID, Title: "mobile network (SIM keys)", Order: 30,
 		Description: "GSM-style SIM cards whose keys the manufacturer keeps",
 		Caveat:      "escrowlab's SIM stands in for GSM's secret algorithms, and assumes that the card's maker keeps a copy of every key it issues, which is a supply-chain choice",
 		Keys: []KeyInfo{

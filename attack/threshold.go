@@ -29,7 +29,7 @@ const (
 
 func init() {
 	RegisterScheme(SchemeInfo{
-		ID: ThresholdID, Title: "Threshold escrow", Order: 20,
+		ID: ThresholdID, Title: "threshold escrow", Order: 20,
 		Description: fmt.Sprintf("Clipper with each unit key split %d-of-%d among %d escrow agents", ThresholdK, ThresholdN, ThresholdN),
 		Caveat:      "threshold escrow is a proposed fix that escrowlab models to test it; its chips carry escrowlab's own LEAF",
 		Keys: []KeyInfo{

@@ -66,6 +66,7 @@ type (
 		Hex, HexExtra string // Hex is set for bytes; HexExtra is its length note
 		Empty         string // set instead for bytes that are empty
 		Depth         int
+		Note          string // "= KS from 2.1": a comparison with an earlier value
 	}
 	htmlOutcome struct {
 		Class, Sym, Word, Text string
@@ -158,7 +159,7 @@ func htmlStepOf(s scenario.Step, num, id string, refs map[int]bool) htmlStep {
 	st := htmlStep{ID: id, Num: num, Actor: s.Actor, Action: s.Action}
 	marks := treeMarks(s.Values)
 	for i, v := range s.Values {
-		hv := htmlValue{Mark: marks[i], Label: v.Label, Text: v.Text, Depth: max(v.Indent, 0)}
+		hv := htmlValue{Mark: marks[i], Label: v.Label, Text: v.Text, Depth: max(v.Indent, 0), Note: v.Note}
 		switch {
 		case v.Bytes != nil && len(v.Bytes) == 0:
 			hv.Empty = Hex(v.Bytes)
@@ -302,7 +303,7 @@ var htmlPage = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <div class="step-body">
 <p class="action">{{with .Actor}}<strong class="actor">{{.}}</strong> {{end}}{{.Action}}</p>
 {{if .Values}}<dl class="values">
-{{range .Values}}<div class="value depth-{{.Depth}}"><dt>{{with .Mark}}<span class="tree" aria-hidden="true">{{.}}</span>{{end}}{{.Label}}</dt><dd>{{if .Hex}}<code class="hex">{{.Hex}}</code>{{with .HexExtra}} <span class="len">{{.}}</span>{{end}}{{else if .Empty}}<span class="len">{{.Empty}}</span>{{else}}{{.Text}}{{end}}</dd></div>
+{{range .Values}}<div class="value depth-{{.Depth}}"><dt>{{with .Mark}}<span class="tree" aria-hidden="true">{{.}}</span>{{end}}{{.Label}}</dt><dd>{{if .Hex}}<code class="hex">{{.Hex}}</code>{{with .HexExtra}} <span class="len">{{.}}</span>{{end}}{{else if .Empty}}<span class="len">{{.Empty}}</span>{{else}}{{.Text}}{{end}}{{with .Note}} <span class="same">{{.}}</span>{{end}}</dd></div>
 {{end}}</dl>
 {{end}}{{with .Table}}{{template "table" .}}{{end}}{{with .Outcome}}<p class="outcome {{.Class}}"><span class="badge {{.Class}}"><span class="sym" aria-hidden="true">{{.Sym}}</span> {{.Word}}</span>{{with .Text}} <span class="outcome-text">{{.}}</span>{{end}}</p>
 {{end}}{{if .Note}}<p class="note"><span class="why">Why it matters:</span> {{.Note}}{{with .Cites}} {{.}}{{end}}</p>

@@ -113,6 +113,7 @@ h2 {
   letter-spacing: 0.02em; -webkit-box-decoration-break: clone; box-decoration-break: clone;
 }
 .len { color: var(--muted); font-size: 0.9em; white-space: nowrap; }
+.same { color: var(--ink); font-weight: 600; font-size: 0.9em; white-space: nowrap; }
 
 .outcome { display: flex; gap: 0.75rem; align-items: baseline; }
 .badge {

@@ -53,6 +53,7 @@ type (
 		Text   string `json:"text"`
 		Hex    string `json:"hex"`
 		Indent int    `json:"indent"`
+		Note   string `json:"note"`
 	}
 	outcomeJSON struct {
 		Kind string `json:"kind"`
@@ -136,7 +137,7 @@ func TranscriptJSON(w io.Writer, t *scenario.Transcript) error {
 			sj := stepJSON{Number: fmt.Sprintf("%d.%d", a.Number, i+1), Actor: s.Actor, Action: s.Action, Values: []valueJSON{},
 				Outcome: outcomeJSON{outcomeKinds[s.Outcome.Kind], s.Outcome.Text}, Note: s.Note, Cites: nonNil(s.Cites), Table: tableOf(s.Table)}
 			for _, v := range s.Values {
-				vj := valueJSON{Label: v.Label, Text: v.Text, Indent: v.Indent}
+				vj := valueJSON{Label: v.Label, Text: v.Text, Indent: v.Indent, Note: v.Note}
 				if v.Bytes != nil {
 					vj.Hex = hex.EncodeToString(v.Bytes)
 				}

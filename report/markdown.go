@@ -172,6 +172,9 @@ func (m *mdWriter) values(vs []scenario.Value) {
 		case val != "":
 			item += ": " + val
 		}
+		if v.Note != "" {
+			item += " *(" + mdInline(v.Note) + ")*"
+		}
 		lines = append(lines, spaces(2*depth)+"- "+item)
 	}
 	m.block(lines...)

@@ -238,11 +238,20 @@ func treeMarks(vs []scenario.Value) []string {
 // its length note, such as "(48 bytes)", in one piece.
 func valueWords(v scenario.Value) []string {
 	if v.Bytes == nil {
-		return strings.Fields(v.Text)
+		return append(strings.Fields(v.Text), noteWords(v)...)
 	}
 	h := Hex(v.Bytes)
 	if i := strings.Index(h, " ("); i >= 0 {
-		return append(strings.Fields(h[:i]), h[i+1:])
+		return append(append(strings.Fields(h[:i]), h[i+1:]), noteWords(v)...)
 	}
-	return strings.Fields(h)
+	return append(strings.Fields(h), noteWords(v)...)
+}
+
+// noteWords is a value's comparison note as one unbreakable word, set off
+// from the value by a wider space.
+func noteWords(v scenario.Value) []string {
+	if v.Note == "" {
+		return nil
+	}
+	return []string{" " + v.Note}
 }

@@ -1,6 +1,8 @@
 package scenario
 
 import (
+	"bytes"
+	"fmt"
 	"slices"
 
 	"github.com/escrowlab/escrowlab/attack"
@@ -11,11 +13,40 @@ import (
 // afresh for the handout.
 type builder struct {
 	t     *Transcript
-	cited []int // catalogue numbers, in the order first cited
+	cited []int            // catalogue numbers, in the order first cited
+	kept  map[string]shown // values later steps compare against, by name
+}
+
+// shown is a value as a step showed it, and that step's number.
+type shown struct {
+	step  string
+	bytes []byte
 }
 
 func newBuilder(id, title string, seed uint64) *builder {
-	return &builder{t: &Transcript{Scenario: id, Title: title, Seed: seed}}
+	return &builder{t: &Transcript{Scenario: id, Title: title, Seed: seed}, kept: map[string]shown{}}
+}
+
+// keep remembers v under name, as shown by the step about to be added, so
+// that later steps can say whether they show the same value.
+func (b *builder) keep(name string, v []byte) {
+	a := b.t.Acts[len(b.t.Acts)-1]
+	b.kept[name] = shown{fmt.Sprintf("%d.%d", a.Number, len(a.Steps)+1), slices.Clone(v)}
+}
+
+// against notes on v whether its bytes equal the value kept under name:
+// "= KS from 2.1" or "≠ KS from 2.1".
+func (b *builder) against(name string, v Value) Value {
+	k, ok := b.kept[name]
+	if !ok {
+		return v
+	}
+	rel := "≠"
+	if bytes.Equal(k.bytes, v.Bytes) {
+		rel = "="
+	}
+	v.Note = fmt.Sprintf("%s %s from %s", rel, name, k.step)
+	return v
 }
 
 // intro adds a paragraph before the first act, citing cites.
@@ -122,4 +153,12 @@ func keyChart(schemes []attack.SchemeID) *Table {
 func text(label, s string) Value          { return Value{Label: label, Text: s} }
 func bytesv(label string, b []byte) Value { return Value{Label: label, Bytes: slices.Clone(b)} }
 func sub(v Value) Value                   { v.Indent = 1; return v }
-func cites(n ...int) []int                { return n }
+
+// unnested returns vs with none of them nested.
+func unnested(vs []Value) []Value {
+	for i := range vs {
+		vs[i].Indent = 0
+	}
+	return vs
+}
+func cites(n ...int) []int { return n }

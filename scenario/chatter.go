@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"time"
@@ -54,13 +55,36 @@ func chatter(w *attack.World, rng *rand.Rand, n int, gap time.Duration, with *at
 	return out, nil
 }
 
-// callList names who called whom, as ground truth the wiretap never sees.
-func callList(convs []attack.Conversation) string {
-	var s []string
+// callValues lists calls one per line, nested under the value before
+// them: number, date, and who called whom, as ground truth the wiretap
+// never sees.
+func callValues(convs []attack.Conversation) []Value {
+	var vs []Value
 	for _, c := range convs {
-		s = append(s, c.Caller.Name+" to "+c.Callee.Name)
+		vs = append(vs, sub(text(callName(c), c.Caller.Name+" to "+c.Callee.Name)))
 	}
-	return strings.Join(s, ", ") + " (names are ground truth: the wiretap sees only bytes)"
+	return vs
+}
+
+// callName names a call by its number and date: "call 3, 13 Mar 1994".
+func callName(c attack.Conversation) string {
+	return fmt.Sprintf("call %d, %s", c.Session, c.At.Format(dateFormat))
+}
+
+// callNumbers lists calls by number: "calls 1, 3 and 6", "call 4" or
+// "none".
+func callNumbers(convs []attack.Conversation) string {
+	s := make([]string, len(convs))
+	for i, c := range convs {
+		s[i] = fmt.Sprint(c.Session)
+	}
+	switch len(s) {
+	case 0:
+		return "none"
+	case 1:
+		return "call " + s[0]
+	}
+	return "calls " + strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
 }
 
 // dateFormat is how the tour writes dates.

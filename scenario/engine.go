@@ -12,7 +12,6 @@ import (
 
 	"github.com/escrowlab/escrowlab/attack"
 	"github.com/escrowlab/escrowlab/internal/cast"
-	"github.com/escrowlab/escrowlab/internal/ids"
 	"github.com/escrowlab/escrowlab/internal/plural"
 	"github.com/escrowlab/escrowlab/internal/seeded"
 )
@@ -88,7 +87,7 @@ func (r *specRun) intro() {
 		r.b.cite(s.References)
 	}
 	t := s.Traffic
-	r.b.intro(fmt.Sprintf("%s over %s, with %s of %s each; shown here under %s. Every count below is measured in this run; the seed is %d.", plural.Count(t.People, "person"), plural.Count(t.Days, "day"), plural.Count(t.Sessions, "background call"), plural.Count(t.Messages, "message"), ids.Join(s.Schemes), r.seed))
+	r.b.intro(fmt.Sprintf("%s over %s, with %s of %s each; shown here under %s. Every count below is measured in this run; the seed is %d.", plural.Count(t.People, "person"), plural.Count(t.Days, "day"), plural.Count(t.Sessions, "background call"), plural.Count(t.Messages, "message"), schemeNames(s.Schemes), r.seed))
 	note := "A teaching model, not a product."
 	if c := r.caveats(); c != "" {
 		note = "A teaching model, not a product: " + c + " (docs/how-it-works.md)."
@@ -135,7 +134,7 @@ func (r *specRun) timeline() error {
 	r.b.act("What happens", fmt.Sprintf("Day 0 is %s. Background calls fill the days between the events.", r.start.Format(dateFormat)))
 	for _, it := range items {
 		if r.ctx.Err() != nil {
-			return fmt.Errorf("%d of %s held: %w", len(r.w.Sent()), plural.Count(Sessions(s), "session"), attack.ErrInterrupted)
+			return fmt.Errorf("%d of %s made: %w", len(r.w.Sent()), plural.Count(Sessions(s), "call"), attack.ErrInterrupted)
 		}
 		r.w.Advance(it.at.Sub(r.w.Now()))
 		if it.event == nil {
@@ -212,7 +211,7 @@ func (r *specRun) play(e Event) error {
 			return err
 		}
 		r.count()
-		r.b.step(Step{Actor: e.From, Action: fmt.Sprintf("calls %s (%s, session %d)", e.To, when, c.Session), Values: vals,
+		r.b.step(Step{Actor: e.From, Action: fmt.Sprintf("calls %s (call %d, %s)", e.To, c.Session, when), Values: vals,
 			Outcome: Outcome{Done, "each receiver read exactly what was said; the wiretap recorded the call under every scheme"}})
 	case WarrantEvent:
 		return r.warrant(e)
@@ -232,7 +231,7 @@ func (r *specRun) play(e Event) error {
 		}
 		if info.Needs == attack.NeedsSession && len(w.Sent()) == 0 {
 			r.adversary(e.Adversary)
-			r.b.step(Step{Actor: e.Adversary, Action: fmt.Sprintf("would receive one session's keys (%s), but no session has been held yet", when)})
+			r.b.step(Step{Actor: e.Adversary, Action: fmt.Sprintf("would receive one call's keys (%s), but no call has been made yet", when)})
 			return nil
 		}
 		h, err := w.Leak(id, target)
@@ -274,12 +273,12 @@ func (r *specRun) readings() error {
 	if len(r.advs) == 0 {
 		return nil
 	}
-	r.b.act("What each adversary reads", "Measured at the end, over every session recorded, before and after the adversary got its keys.")
+	r.b.act("What each adversary reads", "Measured at the end, over every call recorded, before and after the adversary got its keys.")
 	if err := r.warrantTables(); err != nil {
 		return err
 	}
 	for _, a := range r.advs {
-		t := &Table{Header: []string{"Scheme", "Sessions", "Opened", "Before", "After", "Who called whom"}}
+		t := &Table{Header: []string{"Scheme", "Calls", "Opened", "Before", "After", "Who called whom"}}
 		opened, before, after, total := 0, 0, 0, 0
 		for _, s := range r.spec.Schemes {
 			e, err := r.measure(a, s, nil)
@@ -287,7 +286,7 @@ func (r *specRun) readings() error {
 				return err
 			}
 			opened, before, after, total = opened+e.Opened, before+e.OpenedBefore, after+e.OpenedAfter, total+e.Total
-			t.Rows = append(t.Rows, []Cell{Text(string(s)), Count(e.Total), Count(e.Opened), Count(e.OpenedBefore), Count(e.OpenedAfter), Count(e.Metadata)})
+			t.Rows = append(t.Rows, []Cell{Text(capitalized(schemeName(s))), Count(e.Total), Count(e.Opened), Count(e.OpenedBefore), Count(e.OpenedAfter), Count(e.Metadata)})
 		}
 		if opened > 0 && len(r.w.Sent()) > 0 {
 			var exps []attack.Exposure
@@ -303,10 +302,10 @@ func (r *specRun) readings() error {
 		}
 		out := Outcome{Sealed, "opened nothing"}
 		if opened > 0 {
-			out = Outcome{Exposed, fmt.Sprintf("opened %s in all, each checked against what was said", plural.Count(opened, "session"))}
+			out = Outcome{Exposed, fmt.Sprintf("opened %s in all, each checked against what was said", plural.Count(opened, "call"))}
 		}
-		r.b.step(Step{Actor: a.name, Action: fmt.Sprintf("tries every recorded session with what it holds (first keys on %s)", a.first.Format(dateFormat)), Table: t, Outcome: out,
-			Quiz: spreadQuestionAt("Of all the sessions recorded under "+ids.Join(r.spec.Schemes)+", which can "+a.name+" open?", a.name+" got keys", opened, before, after, total)})
+		r.b.step(Step{Actor: a.name, Action: fmt.Sprintf("tries every recorded call with what it holds (first keys on %s)", a.first.Format(dateFormat)), Table: t, Outcome: out,
+			Quiz: spreadQuestionAt("Of all the calls recorded under "+schemeNames(r.spec.Schemes)+", which can "+a.name+" open?", a.name+" got keys", opened, before, after, total)})
 	}
 	return nil
 }
@@ -328,8 +327,8 @@ func (r *specRun) checks() {
 			}
 		}
 		r.b.step(Step{
-			Actor: "Users who compare safety numbers", Action: fmt.Sprintf("check every %s session for a device that neither of them owns", id),
-			Outcome: Outcome{Done, fmt.Sprintf("an extra device shows in %d of %s", found, plural.Count(len(sent), "session"))},
+			Actor: "Users who compare safety numbers", Action: fmt.Sprintf("check every call under %s for a device that neither of them owns", schemeName(id)),
+			Outcome: Outcome{Done, fmt.Sprintf("an extra device shows in %d of %s", found, plural.Count(len(sent), "call"))},
 			Note:    "A ghost stays silent only if no one checks. Keeping it silent means making apps hide or falsify what they show their users, which the 2019 open letter warned would undermine the very check that lets users know whom they are talking to.",
 			Cites:   cites(refOpenLetter2019, refEFFGhosts),
 		})
@@ -390,7 +389,7 @@ func (r *specRun) predictions() error {
 			out = Outcome{Refused, "does not hold: " + strings.Join(got, "; ")}
 			r.b.t.Failed++
 		}
-		r.b.step(Step{Actor: x.Adversary, Action: fmt.Sprintf("%s of the %s sessions%s", strings.Join(claims, " and "), x.Scheme, window(x)), Outcome: out})
+		r.b.step(Step{Actor: x.Adversary, Action: fmt.Sprintf("%s of the calls under %s%s", strings.Join(claims, " and "), schemeName(x.Scheme), window(x)), Outcome: out})
 	}
 	return nil
 }

@@ -101,7 +101,7 @@ events:
 	if !strings.Contains(prose(tr.Closing), "Interrupted") || held.Load() != 0 {
 		t.Errorf("closing %q, %d sessions counted", prose(tr.Closing), held.Load())
 	}
-	tr, err = RunSpec(context.Background(), spec, Options{Seed: 1, Progress: &held})
+	_, err = RunSpec(context.Background(), spec, Options{Seed: 1, Progress: &held})
 	if err != nil || held.Load() != int64(Sessions(spec)) {
 		t.Errorf("a whole run counted %d of %d sessions (%v)", held.Load(), Sessions(spec), err)
 	}

@@ -16,7 +16,7 @@ const metadataMark = "◆"
 func MatrixTranscript(m *attack.Matrix) (*Transcript, error) {
 	cfg := m.Config
 	b := newBuilder("matrix", "Exposure matrix: what each leak opens", cfg.Seed)
-	b.intro(fmt.Sprintf("%s held %s, each recorded under %s; the leak happens after session %d, on %s. Every cell is measured: the attacker tries every captured session with only the leaked material, and a session counts as opened only if every message comes out exactly as said. The seed is %d.", plural.Count(cfg.People, "person"), plural.Count(cfg.Sessions, "session"), plural.Count(len(matrixSchemes(m)), "scheme"), cfg.LeakAfter, m.LeakTime.Format(dateFormat), cfg.Seed), refFIPS185, refDoormats2015)
+	b.intro(fmt.Sprintf("%s made %s, each recorded under %s; the leak happens after call %d, on %s. Every cell is measured: the attacker tries every recorded call with only the leaked material, and a call counts as opened only if every message comes out exactly as said. The seed is %d.", plural.Count(cfg.People, "person"), plural.Count(cfg.Sessions, "call"), plural.Count(len(matrixSchemes(m)), "scheme"), cfg.LeakAfter, m.LeakTime.Format(dateFormat), cfg.Seed), refFIPS185, refDoormats2015)
 	b.t.Summary = matrixTable(m)
 	b.t.Summary.Legend = matrixLegend(m, func(s attack.SchemeInfo) string { return s.Description })
 	if m.Interrupted {
@@ -78,7 +78,7 @@ func matrixSchemes(m *attack.Matrix) []attack.SchemeID {
 // matrixTable lays the cells out with leaks as rows and schemes as columns.
 func matrixTable(m *attack.Matrix) *Table {
 	schemes := matrixSchemes(m)
-	t := &Table{Caption: "Sessions opened, of those captured, by leak (rows) and scheme (columns)", Header: []string{"Leak"}}
+	t := &Table{Caption: "Calls opened, of those recorded, by leak (rows) and scheme (columns)", Header: []string{"Leak"}}
 	for _, s := range schemes {
 		t.Header = append(t.Header, string(s))
 	}
@@ -110,9 +110,9 @@ func matrixReading(m *attack.Matrix) []string {
 	var out []string
 	p := m.Target.Person.Name
 	if dbs, ok := m.Cell(attack.EscrowDBs, attack.ClipperID); ok {
-		s := fmt.Sprintf("Escrow is a single point of failure: the escrow databases with the family key opened %d/%d Clipper sessions, %d of them held after the leak.", dbs.Opened, dbs.Total, dbs.OpenedAfter)
+		s := fmt.Sprintf("Escrow is a single point of failure: the escrow databases with the family key opened %d/%d calls under Clipper, %d of them made after the leak.", dbs.Opened, dbs.Total, dbs.OpenedAfter)
 		if auth, ok := m.Cell(attack.AuthorityKeyLeak, attack.E2EEscrowedID); ok {
-			s += fmt.Sprintf(" Exceptional access rebuilds it: the authority's key opened %d/%d e2e-escrowed sessions.", auth.Opened, auth.Total)
+			s += fmt.Sprintf(" Exceptional access rebuilds it: the authority's key opened %d/%d calls under %s.", auth.Opened, auth.Total, schemeName(attack.E2EEscrowedID))
 		}
 		if kf, ok := m.Cell(attack.FamilyKeyLeak, attack.ClipperID); ok {
 			s += fmt.Sprintf(" The family key alone opened %d but revealed who called whom in %d/%d.", kf.Opened, kf.Metadata, kf.Total)
@@ -128,11 +128,11 @@ func matrixReading(m *attack.Matrix) []string {
 				worst = max(worst, c.Opened)
 			}
 		}
-		rest := "no leak but a session's own keys opened any e2e-fs session"
+		rest := "no leak but a call's own keys opened any call with forward secrecy"
 		if worst > 0 {
-			rest = fmt.Sprintf("leaks other than a session's own keys opened at most %d e2e-fs sessions", worst)
+			rest = fmt.Sprintf("leaks other than a call's own keys opened at most %s with forward secrecy", plural.Count(worst, "call"))
 		}
-		out = append(out, fmt.Sprintf("Forward secrecy contains the damage: seizing %s's phone opened %d e2e-fs sessions but %d e2e-static ones (those sent to %s), and %s.", p, fs.Opened, st.Opened, p, rest))
+		out = append(out, fmt.Sprintf("Forward secrecy contains the damage: seizing %s's phone opened %d calls under %s but %d under %s (those to %s), and %s.", p, fs.Opened, schemeName(attack.E2EForwardSecretID), st.Opened, schemeName(attack.E2EStaticID), p, rest))
 	}
 	return out
 }

@@ -1,24 +1,24 @@
 package scenario
 
-// spreadChoices are the answers to "which sessions open?", with the
-// sessions split at moment, such as "the leak".
+// spreadChoices are the answers to "which calls open?", with the
+// calls split at moment, such as "the leak".
 func spreadChoices(moment string) []string {
 	return []string{
 		"none of them",
-		"only those held after " + moment,
-		"only those held before " + moment,
+		"only those made after " + moment,
+		"only those made before " + moment,
 		"some of them, before and after",
 		"all of them, before and after",
 	}
 }
 
-// spreadQuestion asks which of total sessions a leak opens, and answers
+// spreadQuestion asks which of total calls a leak opens, and answers
 // from what was measured: opened in all, before and after the leak.
 func spreadQuestion(prompt string, opened, before, after, total int) *Question {
 	return spreadQuestionAt(prompt, "the leak", opened, before, after, total)
 }
 
-// spreadQuestionAt is spreadQuestion with the sessions split at moment
+// spreadQuestionAt is spreadQuestion with the calls split at moment
 // rather than at a leak: "police got keys" when a warrant gave them.
 func spreadQuestionAt(prompt, moment string, opened, before, after, total int) *Question {
 	q := &Question{Prompt: prompt, Choices: spreadChoices(moment)}
@@ -37,7 +37,7 @@ func spreadQuestionAt(prompt, moment string, opened, before, after, total int) *
 	return q
 }
 
-// countQuestion asks how many of total sessions open, with no leak moment
+// countQuestion asks how many of total calls open, with no leak moment
 // to split them by, and answers from opened.
 func countQuestion(prompt string, opened, total int) *Question {
 	q := &Question{Prompt: prompt, Choices: []string{"none of them", "some of them", "all of them"}, Answer: 1}

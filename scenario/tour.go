@@ -77,6 +77,7 @@ func (t *tour) setup() error {
 	w, clip := t.w, t.clip
 	t.b.act("Setting up key escrow", "Before anyone makes a call, the government creates one family key, names two escrow agents and has a chip made for every phone.")
 	kf := clip.Family().Key()
+	t.b.keep("KF", kf[:])
 	t.b.step(Step{
 		Actor: "Government", Action: "creates the family key KF, built into every Clipper chip",
 		Values: []Value{bytesv("family key KF (80 bits)", kf[:])},
@@ -103,14 +104,17 @@ func (t *tour) setup() error {
 	id := clip.Chip(t.alice).UnitID()
 	ku1, ku2 := agents[0].Database()[id], agents[1].Database()[id]
 	ku := escrow.CombineComponents(ku1, ku2)
+	t.b.keep("KU1", ku1[:])
+	t.b.keep("KU2", ku2[:])
+	t.b.keep("KU", ku[:])
 	t.b.step(Step{
-		Actor: "Chip factory", Action: "splits Alice's unit key KU into two random halves, KU1 and KU2",
+		Actor: "Chip factory", Action: "splits Alice's unit key KU into two random halves, KU1 and KU2, that give KU back when combined with xor",
 		Values: []Value{
 			bytesv("KU1, held by "+agents[0].Name(), ku1[:]),
 			bytesv("KU2, held by "+agentShort(agents[1]), ku2[:]),
 			bytesv("KU = KU1 xor KU2", ku[:]),
 		},
-		Note: "Either half alone is a random string that says nothing about KU. Together they unwrap every session key Alice's chip will ever send.",
+		Note: "Xor (exclusive or) compares two strings bit by bit: 1 where they differ, 0 where they agree. Either half alone is a random string that says nothing about KU; together they unwrap every session key Alice's chip will ever send.",
 	})
 	return nil
 }

@@ -28,7 +28,8 @@ func (t *tour) epilogue() error {
 	if err != nil {
 		return err
 	}
-	if _, err := chatter(w, t.rng, 4, 2*24*time.Hour, nil); err != nil {
+	since, err := chatter(w, t.rng, 4, 2*24*time.Hour, nil)
+	if err != nil {
 		return err
 	}
 	sim, err := t.measure(held, attack.SIMID, nil)
@@ -52,9 +53,9 @@ func (t *tour) epilogue() error {
 		{Text("who called whom"), Ratio(sim.Metadata, sim.Total), Ratio(fs.Metadata, fs.Total)},
 	}}
 	t.b.step(Step{
-		Actor: "Intruder", Action: "gets into the carrier's intercept system, then tries every recorded call",
+		Actor: "Intruder", Action: fmt.Sprintf("gets into the carrier's intercept system; %s later, it tries every recorded call", plural.Count(len(since), "call")),
 		Table:   table,
-		Outcome: outcomeOf(sim.Opened, fmt.Sprintf("each call read checked against what was said; %s stayed sealed", plural.Count(fs.Total-fs.Opened, "end-to-end session"))),
+		Outcome: outcomeOf(sim.Opened, fmt.Sprintf("each call read checked against what was said; %s stayed sealed", plural.Count(fs.Total-fs.Opened, "end-to-end call"))),
 		Note:    "Access built for warrants serves whoever controls it: it reads only what passes after the intrusion, but everyone's, and the call records reach back. In December 2024 CISA urged highly targeted people to use end-to-end encryption.",
 		Cites:   cites(refFBICISA2024, refCISAGuidance),
 	})

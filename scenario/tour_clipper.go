@@ -24,8 +24,9 @@ func (t *tour) clipperCall() error {
 		return err
 	}
 	t.first, t.firstClipper, t.firstE2E = conv, cc, ec
+	t.b.keep("KS", ks[:])
 	t.b.step(Step{
-		Actor: "Alice's and Bob's phones", Action: "agree a session key by Diffie-Hellman key exchange (X25519 in this model)",
+		Actor: "Alice's and Bob's phones", Action: "agree a session key KS by exchanging public values (Diffie-Hellman key exchange; X25519 in this model)",
 		Values: []Value{
 			bytesv("Alice's phone sends", cc.Exchange[0][:]),
 			bytesv("Bob's phone sends", cc.Exchange[1][:]),
@@ -56,10 +57,10 @@ func (t *tour) clipperCall() error {
 		Actor: "Alice's chip", Action: "encrypts her words under KS with Skipjack (CBC mode)",
 		Values: []Value{
 			text("Alice says", conv.Messages[0].Text),
-			bytesv("IV, sent beside the LEAF", tr.IV[:]),
+			bytesv("IV (initialization vector), sent in the clear", tr.IV[:]),
 			bytesv("ciphertext", tr.Ciphertext),
 		},
-		Note:  "Skipjack has an 80-bit key, a 64-bit block and 32 rounds. It was classified when Clipper was launched and published only in 1998.",
+		Note:  "The IV is a fresh random starting block, so the same words never encrypt the same way twice; CBC mode chains each 8-byte block to the one before. Skipjack has an 80-bit key, a 64-bit block and 32 rounds. It was classified when Clipper was launched and published only in 1998.",
 		Cites: cites(refSkipjackSpec),
 	})
 
@@ -94,14 +95,13 @@ func (t *tour) clipperCall() error {
 		Note:    "Changing any bit of the sealed LEAF scrambles the checksum inside it.",
 	})
 
-	convs, err := chatter(w, t.rng, 6, 3*24*time.Hour, nil)
-	if err != nil {
+	if _, err := chatter(w, t.rng, 6, 3*24*time.Hour, nil); err != nil {
 		return err
 	}
 	t.b.step(Step{
 		Actor: "Wiretap", Action: "records this call (key-exchange values, then each message's LEAF, IV and ciphertext) and every call after it",
-		Values:  []Value{text("later calls", callList(convs))},
-		Outcome: Outcome{Done, fmt.Sprintf("the archive holds %d Clipper calls among %d people", len(w.Tap.Captures(attack.ClipperID)), len(w.People))},
+		Values:  append([]Value{text("calls so far", "(names are ground truth: the wiretap sees only bytes)")}, callValues(w.Sent())...),
+		Outcome: Outcome{Done, fmt.Sprintf("the archive holds %d calls among %d people", len(w.Tap.Captures(attack.ClipperID)), len(w.People))},
 		Note:    "Recording is cheap and archives last: what their owner can read later depends only on which keys reach it.",
 	})
 	return nil

@@ -8,26 +8,26 @@ import (
 
 func (t *tour) endToEnd() error {
 	w := t.w
-	t.b.act("The same calls, end to end", "Every conversation so far was also held in an end-to-end encrypted app with forward secrecy, and the wiretap recorded those sessions too.")
+	t.b.act("The same calls, end to end", "Every call so far was also made in an end-to-end encrypted app with forward secrecy: each call gets fresh keys that the two phones erase when it ends, so no key kept anywhere can open it later. The wiretap recorded these calls too.")
 	hello, reply := t.firstE2E.Hello, t.firstE2E.Reply
 	t.b.step(Step{
-		Actor: "Alice's and Bob's apps", Action: "each send a fresh one-time (ephemeral) X25519 key, signed with a long-term identity key (Ed25519) that only ever signs; both derive the session keys and wipe the ephemeral secrets",
+		Actor: "Alice's and Bob's apps", Action: "each send a fresh one-time (ephemeral) public key, signed with the sender's long-term identity key, which only ever signs; both derive the call's keys and erase the one-time secrets",
 		Values: []Value{
 			bytesv("Alice's hello", hello),
 			sub(bytesv("ephemeral public key", hello[:32])),
 			sub(bytesv("signature", hello[32:])),
 			bytesv("Bob's reply", reply),
 		},
-		Note: "Both sides derive one key per direction with HKDF-SHA256. Once the ephemeral secrets are erased, no one anywhere can recompute these keys.",
+		Note: "Once the one-time secrets are erased, no one anywhere can recompute the call's keys. In this model the keys are X25519, the signatures Ed25519, and HKDF-SHA256 derives one key per direction.",
 	})
 	t.b.step(Step{
-		Actor: "Alice's app", Action: "seals her words with ChaCha20-Poly1305",
+		Actor: "Alice's app", Action: "encrypts her words and adds an authentication tag, a short code only the holders of the call's keys can compute (ChaCha20-Poly1305)",
 		Values: []Value{
 			text("Alice says", t.first.Messages[0].Text),
 			bytesv("sealed message", t.firstE2E.Sealed[0]),
 		},
 		Outcome: Outcome{Done, "Bob's app opened it and got exactly Alice's words"},
-		Note:    "Any flipped bit makes the message fail its authentication tag, so tampering is detected, not decrypted into garbage.",
+		Note:    "Any flipped bit makes the tag check fail, so tampering is detected, not decrypted into garbage.",
 	})
 
 	e, err := t.measure(t.investigator(), attack.E2EForwardSecretID, nil)
@@ -36,7 +36,7 @@ func (t *tour) endToEnd() error {
 	}
 	t.b.step(Step{
 		Actor: "FBI's decrypt processor", Action: "runs over the end-to-end archive with the family key and Alice's unit key",
-		Outcome: sealedOrExposed(e, "sessions opened: there is no LEAF, and nothing was escrowed"),
+		Outcome: sealedOrExposed(e, "end-to-end calls recorded so far opened: there is no LEAF, and nothing was escrowed"),
 		Note:    "Nothing in the archive answers to any escrowed key.",
 	})
 
@@ -49,16 +49,16 @@ func (t *tour) endToEnd() error {
 		return err
 	}
 	t.b.step(Step{
-		Actor: "Police", Action: "seize Alice's phone and take her identity key, then try it against every recorded session of hers",
-		Outcome: sealedOrExposed(e, "of Alice's past sessions opened"),
-		Quiz:    countQuestion("How many of Alice's recorded end-to-end sessions does her seized identity key open?", e.Opened, e.Total),
-		Note:    "Forward secrecy: the keys that encrypted those sessions were erased when each handshake ended. The seized identity key only ever signed.",
+		Actor: "Police", Action: "seize Alice's phone and take her identity key, then try it against every recorded end-to-end call of hers",
+		Outcome: sealedOrExposed(e, "of Alice's past calls opened"),
+		Quiz:    countQuestion("How many of Alice's recorded end-to-end calls does her seized identity key open?", e.Opened, e.Total),
+		Note:    "Forward secrecy at work: the keys that encrypted those calls were erased when each call ended. The seized identity key only ever signed.",
 	})
 	return nil
 }
 
 // measure runs an attacker holding leak over the archive of one scheme,
-// only over the sessions of person p if p is not nil.
+// only over the calls of person p if p is not nil.
 func (t *tour) measure(held attack.Holdings, scheme attack.SchemeID, p *attack.Person) (attack.Exposure, error) {
 	a, err := attack.NewAttacker(t.w, held)
 	if err != nil {

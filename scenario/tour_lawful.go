@@ -40,7 +40,7 @@ func (t *tour) lawfulAccess() error {
 		return fmt.Errorf("the LEAF of Alice's call names unit %s, not her chip", leaf.UnitID)
 	}
 	t.b.step(Step{
-		Actor: "FBI's decrypt processor", Action: "opens, with the family key, the LEAF of a call intercepted on Alice's line under the order",
+		Actor: "FBI's decrypt processor", Action: fmt.Sprintf("(the government's machine for reading LEAFs) opens, with the family key, the LEAF of call %d, intercepted on Alice's line on %s under the order", tapped.Session, tapped.At.Format(dateFormat)),
 		Values:  []Value{text("unit ID in the LEAF", leaf.UnitID.String())},
 		Outcome: Outcome{Done, fmt.Sprintf("the call came from chip %s: Alice's", leaf.UnitID)},
 		Note:    "The family key names the chip behind every call without any key being released. The rules allowed LEAFs to be decoded only on traffic intercepted under an order; whoever steals the family key needs no order at all.",
@@ -56,7 +56,7 @@ func (t *tour) lawfulAccess() error {
 			return err
 		}
 		halves[i] = c
-		released = append(released, bytesv(fmt.Sprintf("KU%d from %s (log entry %d)", i+1, agentShort(agent), len(agent.Log())), c[:]))
+		released = append(released, t.b.against(fmt.Sprintf("KU%d", i+1), bytesv(fmt.Sprintf("KU%d from %s (log entry %d)", i+1, agentShort(agent), len(agent.Log())), c[:])))
 	}
 	t.b.step(Step{
 		Actor: "FBI, to both escrow agents", Action: "certifies that it holds the order; each agent checks the certification, releases its half of Alice's unit key and logs the release",
@@ -89,7 +89,7 @@ func (t *tour) lawfulAccess() error {
 	}
 	t.b.step(Step{
 		Actor: "FBI's decrypt processor", Action: fmt.Sprintf("rebuilds KU = KU1 xor KU2 and reads Alice's call to Bob of %s, recorded before the order", t.first.At.Format(dateFormat)),
-		Values:  append([]Value{bytesv("KU", t.aliceKU[:]), bytesv("KS unwrapped", ks[:])}, read...),
+		Values:  append([]Value{t.b.against("KU", bytesv("KU", t.aliceKU[:])), t.b.against("KS", bytesv("KS unwrapped", ks[:]))}, read...),
 		Outcome: Outcome{Done, "the unwrapped KS is the one the phones agreed; both sides of the call read back exactly"},
 		Note:    "The unit key knows nothing of the order's dates, so a call made before it opens too. The session key belongs to the call, not to Alice, so Bob's words open as well.",
 	})
@@ -112,7 +112,7 @@ func (t *tour) oneHalfAlone(ku1 escrow.KeyComponent, tr *escrow.Transmission) St
 	case ks == t.firstKS() || (derr == nil && string(got) == t.first.Messages[0].Text):
 		s.Outcome = Outcome{Exposed, "KU1 alone opened the call: the model is broken"}
 	default:
-		s.Values = []Value{bytesv("KS unwrapped with KU1 alone", ks[:])}
+		s.Values = []Value{t.b.against("KS", bytesv("KS unwrapped with KU1 alone", ks[:]))}
 		s.Outcome = Outcome{Sealed, "wrong session key; decryption fails"}
 	}
 	return s
@@ -122,9 +122,14 @@ func (t *tour) oneHalfAlone(ku1 escrow.KeyComponent, tr *escrow.Transmission) St
 // Alice's later calls all the same.
 func (t *tour) afterExpiry() error {
 	w := t.w
-	if _, err := chatter(w, t.rng, 2, 5*24*time.Hour, t.alice); err != nil {
+	during, err := chatter(w, t.rng, 2, 5*24*time.Hour, t.alice)
+	if err != nil {
 		return err
 	}
+	t.b.step(Step{
+		Actor: "Alice", Action: fmt.Sprintf("makes %d more calls while the order is in force", len(during)),
+		Values: unnested(callValues(during)),
+	})
 	w.Advance(t.order.Ends.Sub(w.Now()) + 60*24*time.Hour)
 	later, err := w.Call(t.alice, t.carol, exchange([2]string{
 		"Carol, I moved the money before the vote. Nobody knows.",
@@ -134,7 +139,7 @@ func (t *tour) afterExpiry() error {
 		return err
 	}
 	t.b.step(Step{
-		Actor: "Alice", Action: fmt.Sprintf("calls Carol on %s, two months after the order's last day", later.At.Format(dateFormat)),
+		Actor: "Alice", Action: fmt.Sprintf("calls Carol on %s (call %d), two months after the order's last day", later.At.Format(dateFormat), later.Session),
 		Values: []Value{text("Alice says", later.Messages[0].Text)},
 	})
 	_, err = t.clip.Agents()[0].Release(t.cert, w.Now())
@@ -151,30 +156,31 @@ func (t *tour) afterExpiry() error {
 		return err
 	}
 	e := attack.Measure(a, w.Tap.Captures(attack.ClipperID), w.Sent(), t.order.Ends)
-	var before, during, after int
+	var spans [3][]attack.Conversation // before the order, in force, after it
 	for _, r := range e.Recovered {
 		c := r.Conversation
 		switch {
 		case !c.Involves(t.alice):
-			return fmt.Errorf("the unit key of Alice's chip opened session %d, between %s and %s", c.Session, c.Caller.Name, c.Callee.Name)
+			return fmt.Errorf("the unit key of Alice's chip opened call %d, between %s and %s", c.Session, c.Caller.Name, c.Callee.Name)
 		case c.At.Before(t.order.Begins):
-			before++
+			spans[0] = append(spans[0], c)
 		case t.order.Covers(c.At):
-			during++
+			spans[1] = append(spans[1], c)
 		default:
-			after++
+			spans[2] = append(spans[2], c)
 		}
 	}
+	outside := len(spans[0]) + len(spans[2])
 	t.b.step(Step{
-		Actor: "FBI's decrypt processor", Action: "decrypts every captured call of Alice's with the unit key it kept",
+		Actor: "FBI's decrypt processor", Action: "decrypts every recorded call of Alice's with the unit key it kept",
 		Values: []Value{
-			text("before the order", fmt.Sprint(before)),
-			text("while it was in force", fmt.Sprint(during)),
-			text("after its last day", fmt.Sprint(after)),
+			text("before the order", fmt.Sprintf("%d: %s", len(spans[0]), callNumbers(spans[0]))),
+			text("while it was in force", fmt.Sprintf("%d: %s", len(spans[1]), callNumbers(spans[1]))),
+			text("after its last day", fmt.Sprintf("%d: %s", len(spans[2]), callNumbers(spans[2]))),
 		},
-		Outcome: Outcome{Exposed, fmt.Sprintf("read %d of Alice's calls, %d outside the order's 30 days, each checked against what was said", e.Opened, before+after)},
+		Outcome: Outcome{Exposed, fmt.Sprintf("read %d of Alice's calls, %d outside the order's 30 days, each checked against what was said", e.Opened, outside)},
 		Quiz: yesNoQuestion("The order has ended and the agents refuse the certification. Can the processor still read Alice's new call?",
-			"yes: the rebuilt unit key never expires", "no: the key lapsed with the order", after > 0),
+			"yes: the rebuilt unit key never expires", "no: the key lapsed with the order", len(spans[2]) > 0),
 		Note:  "The end date is policy: the agents check it, and the processor is trusted to erase the key. Nothing in the mathematics stops whoever holds KU from reading the chip's past and future calls.",
 		Cites: cites(refRisks1997),
 	})

@@ -22,7 +22,7 @@ func (t *tour) leak() error {
 		Values: []Value{
 			text(agents[0].Name()+" database", fmt.Sprintf("%d components", agents[0].Units())),
 			text(agentShort(agents[1])+" database", fmt.Sprintf("%d components", agents[1].Units())),
-			bytesv("family key KF", kf[:]),
+			t.b.against("KF", bytesv("family key KF", kf[:])),
 		},
 		Outcome: Outcome{Exposed, "every chip's unit key can now be rebuilt"},
 		Note:    "The intruder could be another state's spies or a criminal gang, as the 2015 articles warn. Splitting the key stops a careless clerk, not a determined adversary, and a leak cannot be undone: the keys are burned into chips already sold.",
@@ -41,14 +41,14 @@ func (t *tour) leak() error {
 	if err != nil {
 		return err
 	}
-	table := &Table{Caption: "Measured over the whole wiretap archive", Header: []string{"Scheme", "Sessions", "Opened", "Before the leak", "After the leak"}}
+	table := &Table{Caption: "Measured over every call the wiretap recorded", Header: []string{"Scheme", "Calls", "Opened", "Before the leak", "After the leak"}}
 	for _, e := range []attack.Exposure{clipper, fs} {
-		table.Rows = append(table.Rows, []Cell{Text(schemeTitle(e.Scheme)), Count(e.Total), Count(e.Opened), Count(e.OpenedBefore), Count(e.OpenedAfter)})
+		table.Rows = append(table.Rows, []Cell{Text(capitalized(schemeName(e.Scheme))), Count(e.Total), Count(e.Opened), Count(e.OpenedBefore), Count(e.OpenedAfter)})
 	}
 	t.b.step(Step{
 		Actor: "Intruder's decrypt processor", Action: fmt.Sprintf("rebuilds every unit key and runs over the whole archive, including the %d calls made since the leak by people who do not know of it", len(after)),
 		Table:   table,
-		Outcome: Outcome{Exposed, fmt.Sprintf("decrypted %d/%d Clipper sessions; %d/%d end-to-end sessions", clipper.Opened, clipper.Total, fs.Opened, fs.Total)},
+		Outcome: Outcome{Exposed, fmt.Sprintf("decrypted %d/%d calls under Clipper; %d/%d of the same calls end to end", clipper.Opened, clipper.Total, fs.Opened, fs.Total)},
 		Quiz:    spreadQuestion("Which recorded Clipper calls can the intruder open?", clipper.Opened, clipper.OpenedBefore, clipper.OpenedAfter, clipper.Total),
 		Note:    "Every chip, every call, before and after the leak. Leaked escrow keys do not expire.",
 	})
@@ -70,8 +70,8 @@ func (t *tour) leak() error {
 	}
 	t.b.step(Step{
 		Actor: "Intruder", Action: "also seizes every phone's identity key and tries the end-to-end archive again",
-		Outcome: sealedOrExposed(fs, "end-to-end sessions opened"),
-		Note:    "Nothing was escrowed, so nothing could leak: each session's keys lived only in two phones, for one call.",
+		Outcome: sealedOrExposed(fs, "end-to-end calls opened"),
+		Note:    "Nothing was escrowed, so nothing could leak: each call's keys lived only in two phones, for that call.",
 		Cites:   cites(refDoormats2015),
 	})
 	return nil
@@ -83,7 +83,7 @@ func (t *tour) samples(rs []attack.Recovered) Step {
 	for _, i := range []int{len(rs) - 1} {
 		r := rs[i]
 		c := r.Conversation
-		vals = append(vals, text(fmt.Sprintf("session %d, %s", c.Session, c.At.Format(dateFormat)), c.Caller.Name+" to "+c.Callee.Name))
+		vals = append(vals, text(callName(c), c.Caller.Name+" to "+c.Callee.Name))
 		for j, m := range c.Messages {
 			vals = append(vals, sub(text(c.Sender(m).Name, r.Texts[j])))
 		}
@@ -92,14 +92,6 @@ func (t *tour) samples(rs []attack.Recovered) Step {
 		Actor: "Intruder", Action: "reads, for example, the latest call:", Values: vals,
 		Outcome: Outcome{Exposed, "each recovered line matches, byte for byte, what was said"},
 	}
-}
-
-// schemeTitle names a scheme for readers.
-func schemeTitle(id attack.SchemeID) string {
-	if s, err := attack.LookupScheme(string(id)); err == nil {
-		return s.Title
-	}
-	return string(id)
 }
 
 // summary ends the tour with the exposure matrix of its own archive:
@@ -129,7 +121,7 @@ func (t *tour) summary() error {
 		openedOverTime("What the intruder holding the escrow databases and family key opened, by day", w.Sent(), tourStart, t.leakAt, exps, names),
 		heatMap("Share of this archive each leak opened, by scheme", m),
 	}
-	t.b.t.Summary.Caption = "This archive under every leak, measured: sessions opened of those recorded"
+	t.b.t.Summary.Caption = fmt.Sprintf("Every leak against this archive's %d calls, measured: calls opened of those recorded", len(w.Sent()))
 	t.b.t.Summary.Legend = matrixLegend(m, func(s attack.SchemeInfo) string { return s.Title })
 	for _, p := range matrixReading(m) {
 		t.b.closing(p)

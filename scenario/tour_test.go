@@ -108,9 +108,9 @@ func TestTourOutcomes(t *testing.T) {
 				}
 			}
 			for prompt, want := range map[string]int{
-				"Which recorded Clipper calls can the intruder open?":                                 4, // all
-				"How many of Alice's recorded end-to-end sessions does her seized identity key open?": 0, // none
-				"Police hold Mallory's unit key. Do they read the forged call?":                       1, // no
+				"Which recorded Clipper calls can the intruder open?":                              4, // all
+				"How many of Alice's recorded end-to-end calls does her seized identity key open?": 0, // none
+				"Police hold Mallory's unit key. Do they read the forged call?":                    1, // no
 			} {
 				if got, ok := answers[prompt]; !ok || got != want {
 					t.Errorf("quiz %q: answer %d (asked: %v), want %d", prompt, got, ok, want)

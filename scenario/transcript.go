@@ -64,6 +64,10 @@ type Value struct {
 	Text   string
 	Bytes  []byte
 	Indent int
+	// Note compares the value with one shown earlier, so that no reader
+	// compares hex by eye: "= KS from 2.1" or "≠ KS from 2.1". It is
+	// computed from the bytes, never written by hand.
+	Note string
 }
 
 // Outcome is the result of a step, with a kind that renderers may show as

@@ -60,9 +60,9 @@ func (r *specRun) warrantTables() error {
 			Header:  []string{"Scheme", wt.Target.Name + "'s, in force", wt.Target.Name + "'s, outside", "Everyone else's"},
 		}
 		for _, s := range r.spec.Schemes {
-			t.Rows = append(t.Rows, append([]Cell{Text(string(s))}, warrantRow(a, r.w, s, wt.Warrant)...))
+			t.Rows = append(t.Rows, append([]Cell{Text(capitalized(schemeName(s)))}, warrantRow(a, r.w, s, wt.Warrant)...))
 		}
-		r.b.step(Step{Actor: wt.Agency, Action: "tries every recorded session with what the order gave it", Table: t,
+		r.b.step(Step{Actor: wt.Agency, Action: "tries every recorded call with what the order gave it", Table: t,
 			Note: "Key escrow hands over a key that ignores the order's dates; a tap or a hidden device ends when the provider ends it; forward secrecy gives a warrant nothing to decrypt."})
 	}
 	return nil

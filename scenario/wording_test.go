@@ -83,7 +83,7 @@ expect:
 			outcomes = append(outcomes, s.Outcome.Text)
 		}
 	}
-	if !strings.Contains(strings.Join(outcomes, "\n"), "opened 1 session in all,") {
+	if !strings.Contains(strings.Join(outcomes, "\n"), "opened 1 call in all,") {
 		t.Errorf("outcomes %q", outcomes)
 	}
 }
@@ -108,12 +108,12 @@ func TestWordingWarrantQuiz(t *testing.T) {
 		}
 	}
 	all := strings.Join(choices, "\n")
-	if strings.Contains(all, "leak") || !strings.Contains(all, "only those held after officer got keys") {
+	if strings.Contains(all, "leak") || !strings.Contains(all, "only those made after officer got keys") {
 		t.Errorf("choices:\n%s", all)
 	}
 }
 
-// The matrix intro counts people, sessions and schemes in the right form.
+// The matrix intro counts people, calls and schemes in the right form.
 func TestWordingMatrixIntro(t *testing.T) {
 	m, err := attack.NewMatrix(context.Background(), attack.MatrixConfig{People: 2, Sessions: 1, LeakAfter: 1, Seed: 1, Schemes: []attack.SchemeID{attack.ClipperID}})
 	if err != nil {
@@ -123,7 +123,7 @@ func TestWordingMatrixIntro(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if intro := prose(tr.Intro); !strings.Contains(intro, "2 people held 1 session, each recorded under 1 scheme;") {
+	if intro := prose(tr.Intro); !strings.Contains(intro, "2 people made 1 call, each recorded under 1 scheme;") {
 		t.Errorf("intro %q", intro)
 	}
 }

@@ -22,7 +22,7 @@ const schemeFile = "attack/threshold.go"
 
 // TestCopyAScheme keeps docs/extending.md's promise: copying the worked
 // example's file under a new id, renaming only its top-level identifiers
-// and the ids it declares, is all it takes to add a scheme. It builds
+// the ids it declares and its title, is all it takes to add a scheme. It builds
 // escrowlab with the copy in a temporary module and checks that the copy
 // appears in the matrix (text and JSON), is accepted in a scenario file,
 // is drawn in the HTML report, and changes no other scheme's cells.
@@ -85,7 +85,7 @@ func TestCopyAScheme(t *testing.T) {
 	if err := os.WriteFile(yaml, []byte(copyScenario), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if out := runBinary(t, bin, "scenario", "run", yaml, "--no-color"); !strings.Contains(out, "threshold-copy") {
+	if out := runBinary(t, bin, "scenario", "run", yaml, "--no-color"); !strings.Contains(out, "threshold escrow-copy") {
 		t.Errorf("scenario run does not show the copy:\n%s", out)
 	}
 }
@@ -170,6 +170,9 @@ func copyScheme(t *testing.T, src []byte, suffix, idSuffix string) ([]byte, map[
 		}
 	}
 	ast.Inspect(f, func(n ast.Node) bool {
+		if kv, ok := n.(*ast.KeyValueExpr); ok {
+			retitle(t, kv, idSuffix)
+		}
 		if sel, ok := n.(*ast.SelectorExpr); ok {
 			ast.Inspect(sel.X, func(n ast.Node) bool { rename(n, top, suffix); return true })
 			return false // sel.Sel names a field, method or another package's identifier
@@ -188,6 +191,21 @@ func rename(n ast.Node, top map[string]bool, suffix string) {
 	if id, ok := n.(*ast.Ident); ok && top[id.Name] {
 		id.Name += suffix
 	}
+}
+
+// retitle adds suffix to a scheme's title: readers tell schemes apart by
+// their titles, so the registry refuses a second scheme with the same one.
+func retitle(t *testing.T, kv *ast.KeyValueExpr, suffix string) {
+	key, ok1 := kv.Key.(*ast.Ident)
+	lit, ok2 := kv.Value.(*ast.BasicLit)
+	if !ok1 || !ok2 || key.Name != "Title" || lit.Kind != token.STRING {
+		return
+	}
+	old, err := strconv.Unquote(lit.Value)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lit.Value = strconv.Quote(old + suffix)
 }
 
 // renameIDs gives each constant of type SchemeID or LeakID in s a new id.

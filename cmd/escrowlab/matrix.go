@@ -35,8 +35,8 @@ Examples:
    escrowlab matrix --leak escrow-dbs,authority-key --json`,
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "people", Value: 8, Usage: fmt.Sprintf("`N` people in the world, 2 to %d", attack.MaxPeople)},
-			&cli.IntFlag{Name: "sessions", Value: 64, Usage: fmt.Sprintf("`T` sessions recorded, 1 to %d", attack.MaxSessions)},
-			&cli.IntFlag{Name: "leak-at", Value: -1, DefaultText: "half of T", Usage: "the leak happens after session `K`, 0 to T"},
+			&cli.IntFlag{Name: "sessions", Value: 64, Usage: fmt.Sprintf("`T` calls recorded, 1 to %d", attack.MaxSessions)},
+			&cli.IntFlag{Name: "leak-at", Value: -1, DefaultText: "half of T", Usage: "the leak happens after call `K`, 0 to T"},
 			&cli.StringFlag{Name: "leak", Usage: "measure only these leaks: comma-separated `IDS`"},
 			&cli.StringFlag{Name: "scheme", Usage: "measure only these schemes: comma-separated `IDS`"},
 			runFlags[0], // --seed
@@ -61,7 +61,7 @@ func runMatrix(c *cli.Context) error {
 	case !c.IsSet("leak-at"):
 		cfg.LeakAfter = cfg.Sessions / 2
 	case cfg.LeakAfter < 0 || cfg.LeakAfter > cfg.Sessions:
-		return usagef("invalid --leak-at %d: want 0 to %d (the number of sessions)", cfg.LeakAfter, cfg.Sessions)
+		return usagef("invalid --leak-at %d: want 0 to %d (the number of calls)", cfg.LeakAfter, cfg.Sessions)
 	}
 	var err error
 	if cfg.Leaks, err = parseIDs(c.String("leak"), attack.ParseLeak); err != nil {
@@ -81,7 +81,7 @@ func runMatrix(c *cli.Context) error {
 	defer stop()
 	var work atomic.Int64
 	cfg.Progress = &work
-	done := startMeter(c.App.ErrWriter, func() uint64 { return uint64(work.Load()) }, float64(attack.MatrixWork(cfg)), "sessions")
+	done := startMeter(c.App.ErrWriter, func() uint64 { return uint64(work.Load()) }, float64(attack.MatrixWork(cfg)), "calls")
 	m, err := attack.NewMatrix(ctx, cfg)
 	done()
 	if errors.Is(err, attack.ErrInterrupted) && m == nil {

@@ -160,7 +160,7 @@ func runStoppable(c *cli.Context, s scenario.Scenario, seed uint64) (t *scenario
 	var held atomic.Int64
 	done := func() {}
 	if s.Sessions > 0 {
-		done = startMeter(c.App.ErrWriter, func() uint64 { return uint64(held.Load()) }, float64(s.Sessions), "sessions")
+		done = startMeter(c.App.ErrWriter, func() uint64 { return uint64(held.Load()) }, float64(s.Sessions), "calls")
 	}
 	t, err = s.Run(ctx, scenario.Options{Seed: seed, Progress: &held})
 	done()
