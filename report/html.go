@@ -55,6 +55,7 @@ type (
 	htmlStep struct {
 		ID, Num, Actor, Action string
 		Values                 []htmlValue
+		Figure                 *htmlFigure
 		Table                  *htmlTable
 		Outcome                *htmlOutcome
 		Note                   string
@@ -114,6 +115,15 @@ func htmlDocOf(t *scenario.Transcript) htmlDoc {
 	if t.Failed > 0 {
 		d.Failed = plural.Count(t.Failed, "prediction") + " did not hold"
 	}
+	figures := 0
+	figure := func(c scenario.Chart) htmlFigure {
+		figures++
+		id := "figure-" + strconv.Itoa(figures)
+		return htmlFigure{
+			ID: id, Num: "Figure " + strconv.Itoa(figures), Title: chartTitle(c), Alt: chartAlt(c),
+			SVG: template.HTML(svgChart(c, id)), // built from escaped text in svg*.go
+		}
+	}
 	for i, a := range t.Acts {
 		n := a.Number
 		if n <= 0 {
@@ -122,7 +132,12 @@ func htmlDocOf(t *scenario.Transcript) htmlDoc {
 		act := htmlAct{ID: "act-" + strconv.Itoa(i+1), Label: "Act " + strconv.Itoa(n), Title: a.Title, Intro: a.Intro}
 		for j, s := range a.Steps {
 			num := strconv.Itoa(n) + "." + strconv.Itoa(j+1)
-			act.Steps = append(act.Steps, htmlStepOf(s, num, act.ID+"-step-"+strconv.Itoa(j+1), refs))
+			st := htmlStepOf(s, num, act.ID+"-step-"+strconv.Itoa(j+1), refs)
+			if s.Figure != nil {
+				f := figure(*s.Figure)
+				st.Figure = &f
+			}
+			act.Steps = append(act.Steps, st)
 		}
 		d.Acts = append(d.Acts, act)
 	}
@@ -133,12 +148,8 @@ func htmlDocOf(t *scenario.Transcript) htmlDoc {
 		d.Closing = append(d.Closing, citedHTML(p, refs))
 	}
 	d.HasSummary = d.Summary != nil || len(d.Closing) > 0
-	for i, c := range t.Charts {
-		id := "figure-" + strconv.Itoa(i+1)
-		d.Figures = append(d.Figures, htmlFigure{
-			ID: id, Num: "Figure " + strconv.Itoa(i+1), Title: chartTitle(c), Alt: chartAlt(c),
-			SVG: template.HTML(svgChart(c, id)), // built from escaped text in svg.go
-		})
+	for _, c := range t.Charts {
+		d.Figures = append(d.Figures, figure(c))
 	}
 	for _, r := range t.References {
 		text := r.Full
@@ -305,7 +316,7 @@ var htmlPage = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{if .Values}}<dl class="values">
 {{range .Values}}<div class="value depth-{{.Depth}}"><dt>{{with .Mark}}<span class="tree" aria-hidden="true">{{.}}</span>{{end}}{{.Label}}</dt><dd>{{if .Hex}}<code class="hex">{{.Hex}}</code>{{with .HexExtra}} <span class="len">{{.}}</span>{{end}}{{else if .Empty}}<span class="len">{{.Empty}}</span>{{else}}{{.Text}}{{end}}{{with .Note}} <span class="same">{{.}}</span>{{end}}</dd></div>
 {{end}}</dl>
-{{end}}{{with .Table}}{{template "table" .}}{{end}}{{with .Outcome}}<p class="outcome {{.Class}}"><span class="badge {{.Class}}"><span class="sym" aria-hidden="true">{{.Sym}}</span> {{.Word}}</span>{{with .Text}} <span class="outcome-text">{{.}}</span>{{end}}</p>
+{{end}}{{with .Figure}}{{template "figure" .}}{{end}}{{with .Table}}{{template "table" .}}{{end}}{{with .Outcome}}<p class="outcome {{.Class}}"><span class="badge {{.Class}}"><span class="sym" aria-hidden="true">{{.Sym}}</span> {{.Word}}</span>{{with .Text}} <span class="outcome-text">{{.}}</span>{{end}}</p>
 {{end}}{{if .Note}}<p class="note"><span class="why">Why it matters:</span> {{.Note}}{{with .Cites}} {{.}}{{end}}</p>
 {{else}}{{with .Cites}}<p class="note">{{.}}</p>
 {{end}}{{end}}</div>
@@ -318,12 +329,7 @@ var htmlPage = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{end}}</section>
 {{end}}{{if .Figures}}<section class="figures" id="figures" aria-labelledby="figures-h">
 <h2 id="figures-h">Figures</h2>
-{{range .Figures}}<figure class="chart" id="{{.ID}}">
-{{.SVG}}
-<figcaption><span class="fig-no">{{.Num}}.</span> <span class="fig-title">{{.Title}}</span>
-<span class="alt">{{.Alt}}</span></figcaption>
-</figure>
-{{end}}</section>
+{{range .Figures}}{{template "figure" .}}{{end}}</section>
 {{end}}</main>
 <footer>
 {{if .Refs}}<section class="references" id="references" aria-labelledby="references-h">
@@ -337,7 +343,12 @@ var htmlPage = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 </div>
 </body>
 </html>
-{{define "table"}}<figure class="table" id="{{.ID}}">
+{{define "figure"}}<figure class="chart" id="{{.ID}}">
+{{.SVG}}
+<figcaption><span class="fig-no">{{.Num}}.</span> <span class="fig-title">{{.Title}}</span>
+<span class="alt">{{.Alt}}</span></figcaption>
+</figure>
+{{end}}{{define "table"}}<figure class="table" id="{{.ID}}">
 {{with .Caption}}<figcaption>{{.}}</figcaption>
 {{end}}{{with .Legend}}<dl class="legend">{{range .}}<div><dt><code>{{.Term}}</code></dt><dd>{{.Text}}</dd></div>{{end}}</dl>
 {{end}}{{if or .Header .Rows}}<div class="scroll" role="region" tabindex="0" aria-label="{{if .Caption}}{{.Caption}}{{else}}Table{{end}} (scrolls sideways)">

@@ -101,6 +101,7 @@ type (
 		Cols   []string    `json:"cols"`
 		Values [][]float64 `json:"values"`
 		Labels [][]string  `json:"labels"`
+		Note   string      `json:"note"`
 	}
 	referenceJSON struct {
 		Number    int    `json:"number"`
@@ -207,7 +208,7 @@ func chartOf(c scenario.Chart) chartJSON {
 		j.Marks = append(j.Marks, markJSON(m))
 	}
 	if h := c.Heat; h != nil {
-		j.Heat = &heatJSON{Rows: h.Rows, Cols: h.Cols, Values: h.Values, Labels: h.Labels}
+		j.Heat = &heatJSON{Rows: h.Rows, Cols: h.Cols, Values: h.Values, Labels: h.Labels, Note: h.Note}
 	}
 	return j
 }

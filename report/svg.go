@@ -50,9 +50,16 @@ var svgMarkers = []string{"circle", "square", "triangle", "diamond", "down", "cr
 func svgChart(c scenario.Chart, id string) string {
 	var body string
 	var height float64
-	if c.Kind == scenario.HeatMapChart {
+	switch c.Kind {
+	case scenario.HeatMapChart:
 		body, height = svgHeatMap(c.Heat, c.XLabel, c.YLabel)
-	} else {
+	case scenario.EnvelopeChart:
+		body, height = svgEnvelope(c.Envelope)
+	case scenario.TimelineChart:
+		body, height = svgTimeline(c.Timeline)
+	case scenario.GraphChart:
+		body, height = svgGraph(c.Graph)
+	default:
 		body, height = svgLineChart(c)
 	}
 	var b strings.Builder
@@ -297,24 +304,35 @@ type lineSeries struct {
 	color  string
 	dash   string
 	marker string
-	same   string // the name of an earlier series with the same points
+	same   string  // the name of an earlier series with the same points
+	last   float64 // the value of the last point drawn
 }
 
 // svgLineChart draws a line chart and returns its SVG body and height.
+// Each line is named where it ends; a chart of seconds, whose right margin
+// names durations, has a legend below instead.
 func svgLineChart(c scenario.Chart) (string, float64) {
 	p := newLinePlot(c)
-	legendTop := p.axisY + 40
+	bottom := p.axisY + 40
 	if c.XLabel != "" {
-		legendTop += 28
+		bottom += 28
 	}
-	legend, legendH := svgLegend(p.series, legendTop, p.left)
+	var labels string
+	if secondsAxis(c) {
+		legend, legendH := svgLegend(p.series, bottom, p.left)
+		labels, bottom = legend, bottom+legendH
+	} else {
+		var low float64
+		labels, low = directLabels(labelBlocks(p.series, labelMargin-labelGap), p.right+labelGap)
+		bottom = max(bottom, low)
+	}
 	var b strings.Builder
 	p.grid(&b)
 	p.axes(&b)
 	p.marks(&b)
 	p.lines(&b)
-	b.WriteString(legend)
-	return b.String(), legendTop + legendH + 8
+	b.WriteString(labels)
+	return b.String(), bottom + 8
 }
 
 // linePlot is a line chart laid out: its axes, its margins and its series
@@ -338,7 +356,7 @@ func newLinePlot(c scenario.Chart) *linePlot {
 	// axes stand svgAxisGap outside it, so that a line along zero or along
 	// the first x value is not hidden by an axis.
 	p.left = math.Round(max(48, labelW+22)) + svgAxisGap
-	p.right = svgWidth - 24
+	p.right = svgWidth - labelMargin // room to name each line
 	if secondsAxis(c) {
 		p.right = svgWidth - 112 // room for the names of durations
 	}
@@ -574,7 +592,7 @@ func lineSeriesOf(c scenario.Chart, xa, ya *axis) []lineSeries {
 			if n := len(ls.pts); n > 0 && ls.pts[n-1] == q {
 				continue
 			}
-			ls.pts = append(ls.pts, q)
+			ls.pts, ls.last = append(ls.pts, q), p.Y
 			fmt.Fprintf(&key, "%s,%s ", svgNum(x), svgNum(y))
 		}
 		k := key.String()

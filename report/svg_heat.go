@@ -44,6 +44,19 @@ func heatColor(v float64) (fill, text string) {
 	return fill, "#FFFFFF"
 }
 
+// heatShade is where a share falls on the ramp: none at the pale end,
+// anything above none at least a sixth of the way along, so that 1 call
+// in 20 is visibly not 0.
+func heatShade(v float64) float64 {
+	if !finite(v) || v <= 0 {
+		return 0
+	}
+	return heatFloor + (1-heatFloor)*min(v, 1)
+}
+
+// heatFloor is the shade of the smallest share above none.
+const heatFloor = 0.18
+
 // luminance is the WCAG relative luminance of an sRGB colour given as 0 to
 // 255 per channel.
 func luminance(rgb [3]float64) float64 {
@@ -127,7 +140,7 @@ func svgHeatMap(h *scenario.HeatMap, xlabel, ylabel string) (string, float64) {
 
 	headW := textWidth(ylabel, headSize) + 16
 	for _, r := range h.Rows {
-		headW = max(headW, textWidth(r, svgFont)+16)
+		headW = max(headW, textWidth(r, svgFont)*1.1+16) // bold: a tenth wider
 	}
 	headW = math.Round(min(max(headW, 60), heatHeadMax))
 	cellW := min(heatMaxW, math.Floor((svgWidth-headW-4)/float64(ncols)))
@@ -175,7 +188,7 @@ func svgHeatMap(h *scenario.HeatMap, xlabel, ylabel string) (string, float64) {
 		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="end" dy="0.35em" font-weight="600">%s</text>`+"\n", svgNum(headW-10), svgNum(y+heatCellH/2), svgEsc(name))
 		for c := range ncols {
 			v, label := heatAt(h, r, c)
-			fill, ink := heatColor(v)
+			fill, ink := heatColor(heatShade(v))
 			if !finite(v) {
 				fill, ink = "#FFFFFF", svgInk
 			}
@@ -195,11 +208,16 @@ func svgHeatMap(h *scenario.HeatMap, xlabel, ylabel string) (string, float64) {
 	fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="end" dy="0.35em" font-size="14">Shading</text>`, svgNum(keyX-10), svgNum(keyY+swH/2))
 	for i := range 5 {
 		v := float64(i) / 4
-		fill, ink := heatColor(v)
+		fill, ink := heatColor(heatShade(v))
 		x := keyX + float64(i)*swW
 		fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="#aab4bf" stroke-width="1"/>`, svgNum(x), svgNum(keyY), svgNum(swW), svgNum(swH), fill)
 		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="middle" dy="0.35em" font-size="13" fill="%s">%d%%</text>`, svgNum(x+swW/2), svgNum(keyY+swH/2), ink, i*25)
 	}
 	b.WriteString("\n")
-	return b.String(), keyY + swH + 8
+	bottom := keyY + swH + 8
+	if h.Note != "" {
+		fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="14">%s</text>`+"\n", svgNum(gridX), svgNum(bottom+14), svgEsc(h.Note))
+		bottom += 26
+	}
+	return b.String(), bottom
 }

@@ -175,8 +175,8 @@ func TestSeriesStyles(t *testing.T) {
 		t.Errorf("identical series: %q and %q, want s1 and none", ss[3].same, ss[2].same)
 	}
 	out, _ := svgLineChart(c)
-	if !strings.Contains(out, "(same line as s1)") {
-		t.Error("the legend does not say which series lies under another")
+	if !strings.Contains(out, "s3: 1 (same line)") {
+		t.Error("the labels do not say which series lies under another")
 	}
 }
 

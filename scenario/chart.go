@@ -14,6 +14,10 @@ type Chart struct {
 	Series []Series // LineChart: one line per series
 	Marks  []Mark   // LineChart: labelled vertical lines, such as the moment of a leak
 	Heat   *HeatMap // HeatMapChart: the grid
+
+	Envelope *Envelope // EnvelopeChart: the layers
+	Timeline *Timeline // TimelineChart: the calls on a calendar
+	Graph    *Graph    // GraphChart: who handed which key to whom
 }
 
 // ChartKind says how a chart is drawn.
@@ -25,6 +29,15 @@ const (
 	LineChart ChartKind = iota
 	// HeatMapChart draws a grid of cells shaded by value.
 	HeatMapChart
+	// EnvelopeChart draws data sealed in layers, each under its own lock,
+	// as the LEAF is.
+	EnvelopeChart
+	// TimelineChart draws every call of a run on a calendar, with the
+	// periods and moments that matter and who read which call.
+	TimelineChart
+	// GraphChart draws who holds what: holders as nodes, each key handed
+	// over (or taken) as an edge.
+	GraphChart
 )
 
 // Series is one named line of a line chart. Dashed marks a series that is
@@ -49,4 +62,5 @@ type HeatMap struct {
 	Rows, Cols []string
 	Values     [][]float64 // Values[row][col], 0 to 1
 	Labels     [][]string  // the text shown in each cell, such as "64/64"
+	Note       string      // a line under the grid explaining any mark in the labels
 }

@@ -22,10 +22,12 @@ func cumulative(name string, convs []attack.Conversation, start time.Time) Serie
 	return s
 }
 
-// openedOverTime charts, for each exposure, how many sessions it opened by
-// each day, beside the number recorded, with a mark at the leak.
+// openedOverTime charts, for each exposure, how many calls it opened by
+// each day, beside the number recorded, with a mark at the leak. Day 0 is
+// start, named on the axis. Every exposure gets a line, a flat one at zero
+// too: the scheme that opens nothing is the contrast the chart is for.
 func openedOverTime(title string, sent []attack.Conversation, start, leak time.Time, exps []attack.Exposure, names []string) Chart {
-	c := Chart{Title: title, Kind: LineChart, XLabel: "day", YLabel: "sessions",
+	c := Chart{Title: title, Kind: LineChart, XLabel: "days since " + start.Format(dateFormat), YLabel: "calls, running total",
 		Series: []Series{cumulative("recorded by the wiretap", sent, start)},
 		Marks:  []Mark{{days(start, leak), "leak"}}}
 	var words []string
@@ -34,17 +36,18 @@ func openedOverTime(title string, sent []attack.Conversation, start, leak time.T
 		for j, r := range e.Recovered {
 			convs[j] = r.Conversation
 		}
-		s := cumulative(names[i]+" opened", convs, start)
+		s := cumulative("opened under "+names[i], convs, start)
 		s.Points = append(s.Points, Point{days(start, sent[len(sent)-1].At), float64(len(convs))})
 		c.Series = append(c.Series, s)
 		words = append(words, fmt.Sprintf("%s: %d of %d opened (%d before the leak, %d after)", names[i], e.Opened, e.Total, e.OpenedBefore, e.OpenedAfter))
 	}
-	c.Alt = fmt.Sprintf("%s recorded over %s; the leak on day %.0f. %s.", plural.Count(len(sent), "session"), plural.Count(int(math.Round(days(start, sent[len(sent)-1].At))), "day"), days(start, leak), strings.Join(words, "; "))
+	c.Alt = fmt.Sprintf("%s recorded over %s; the leak on day %.0f. %s.", plural.Count(len(sent), "call"), plural.Count(int(math.Round(days(start, sent[len(sent)-1].At))), "day"), days(start, leak), strings.Join(words, "; "))
 	return c
 }
 
-// heatMap charts a matrix table: the share of sessions each leak opened
-// under each scheme.
+// heatMap charts a matrix table: the share of calls each leak opened
+// under each scheme, each cell marked ◆ where the leak also told the
+// attacker who called whom.
 func heatMap(title string, m *attack.Matrix) Chart {
 	schemes := matrixSchemes(m)
 	h := &HeatMap{}
@@ -52,6 +55,7 @@ func heatMap(title string, m *attack.Matrix) Chart {
 		h.Cols = append(h.Cols, string(s))
 	}
 	var worst []string
+	marked := false
 	for _, c := range m.Cells {
 		if len(h.Rows) == 0 || h.Rows[len(h.Rows)-1] != string(c.Leak) {
 			h.Rows = append(h.Rows, string(c.Leak))
@@ -64,45 +68,57 @@ func heatMap(title string, m *attack.Matrix) Chart {
 			v = float64(c.Opened) / float64(c.Total)
 		}
 		h.Values[r] = append(h.Values[r], v)
-		h.Labels[r] = append(h.Labels[r], fmt.Sprintf("%d/%d", c.Opened, c.Total))
+		label := fmt.Sprintf("%d/%d", c.Opened, c.Total)
+		if c.Metadata > 0 {
+			label += " " + metadataMark
+			marked = true
+		}
+		h.Labels[r] = append(h.Labels[r], label)
 		if c.Total > 0 && c.Opened == c.Total {
 			worst = append(worst, fmt.Sprintf("%s under %s", c.Leak, c.Scheme))
 		}
 	}
-	alt := "No leak opened every session of any scheme."
+	alt := "No leak opened every call of any scheme."
 	if len(worst) > 0 {
-		alt = "Leaks that opened every session: " + strings.Join(worst, ", ") + ". Every other cell opened part or none."
+		alt = "Leaks that opened every call: " + strings.Join(worst, ", ") + ". Every other cell opened part or none."
+	}
+	if marked {
+		h.Note = metadataMark + " the attacker also learned who called whom, without reading a word"
+		alt += " " + metadataMark + " marks a cell where the attacker also learned who called whom."
 	}
 	return Chart{Title: title, Kind: HeatMapChart, Alt: alt, Heat: h}
 }
 
-// matrixCharts are a matrix's heat map and, for each scheme, the sessions
-// its most damaging leak (other than a single session's keys) opened over
-// time.
+// matrixCharts are a matrix's heat map and, for every scheme, the calls
+// its most damaging leak (other than a single call's keys) opened over
+// time; a scheme that no leak opened still gets its line, at zero.
 func matrixCharts(m *attack.Matrix) ([]Chart, error) {
-	charts := []Chart{heatMap("Share of sessions each leak opened, by scheme", m)}
+	charts := []Chart{heatMap("What each leak opened, scheme by scheme", m)}
 	var exps []attack.Exposure
 	var names []string
 	for _, s := range matrixSchemes(m) {
-		best := attack.Cell{}
+		best, found := attack.Cell{}, false
 		for _, c := range m.Cells {
-			if c.Scheme == s && c.Leak != attack.SessionKeyLeak && c.Opened > best.Opened {
-				best = c
+			if c.Scheme == s && c.Leak != attack.SessionKeyLeak && (!found || c.Opened > best.Opened) {
+				best, found = c, true
 			}
 		}
-		if best.Opened == 0 {
+		if !found {
 			continue
 		}
 		e, err := m.Exposure(best.Leak, s)
 		if err != nil {
 			return nil, err
 		}
-		exps = append(exps, e)
-		names = append(names, fmt.Sprintf("%s (%s)", s, best.Leak))
+		name := schemeName(s) + ", no leak measured opened any"
+		if best.Opened > 0 {
+			name = fmt.Sprintf("%s, the worst leak: %s", schemeName(s), best.Leak)
+		}
+		exps, names = append(exps, e), append(names, name)
 	}
 	sent := m.World.Sent()
 	if len(exps) > 0 && len(sent) > 0 {
-		charts = append(charts, openedOverTime("Sessions opened over time by each scheme's most damaging leak", sent, sent[0].At.Truncate(24*time.Hour).Add(9*time.Hour), m.LeakTime, exps, names))
+		charts = append(charts, openedOverTime("What each scheme's most damaging leak opened, day by day", sent, sent[0].At.Truncate(24*time.Hour).Add(9*time.Hour), m.LeakTime, exps, names))
 	}
 	return charts, nil
 }

@@ -280,6 +280,8 @@ func (r *specRun) readings() error {
 	for _, a := range r.advs {
 		t := &Table{Header: []string{"Scheme", "Calls", "Opened", "Before", "After", "Who called whom"}}
 		opened, before, after, total := 0, 0, 0, 0
+		var exps []attack.Exposure
+		var names []string
 		for _, s := range r.spec.Schemes {
 			e, err := r.measure(a, s, nil)
 			if err != nil {
@@ -287,16 +289,10 @@ func (r *specRun) readings() error {
 			}
 			opened, before, after, total = opened+e.Opened, before+e.OpenedBefore, after+e.OpenedAfter, total+e.Total
 			t.Rows = append(t.Rows, []Cell{Text(capitalized(schemeName(s))), Count(e.Total), Count(e.Opened), Count(e.OpenedBefore), Count(e.OpenedAfter), Count(e.Metadata)})
+			exps, names = append(exps, e), append(names, schemeName(s))
 		}
 		if opened > 0 && len(r.w.Sent()) > 0 {
-			var exps []attack.Exposure
-			var names []string
-			for _, s := range r.spec.Schemes {
-				if e, err := r.measure(a, s, nil); err == nil && e.Opened > 0 {
-					exps, names = append(exps, e), append(names, string(s))
-				}
-			}
-			ch := openedOverTime("What "+a.name+" opened, by day", r.w.Sent(), r.start, a.first, exps, names)
+			ch := openedOverTime("What "+a.name+" opened, day by day", r.w.Sent(), r.start, a.first, exps, names)
 			ch.Marks[0].Label = a.name + " gets keys"
 			r.b.t.Charts = append(r.b.t.Charts, ch)
 		}

@@ -115,11 +115,11 @@ func (t *tour) summary() error {
 		if err != nil {
 			return err
 		}
-		exps, names = append(exps, e), append(names, string(s))
+		exps, names = append(exps, e), append(names, schemeName(s))
 	}
 	t.b.t.Charts = []Chart{
-		openedOverTime("What the intruder holding the escrow databases and family key opened, by day", w.Sent(), tourStart, t.leakAt, exps, names),
-		heatMap("Share of this archive each leak opened, by scheme", m),
+		openedOverTime("What the intruder with the escrow databases and the family key opened, day by day", w.Sent(), tourStart, t.leakAt, exps, names),
+		heatMap("What each leak opened of this archive, scheme by scheme", m),
 	}
 	t.b.t.Summary.Caption = fmt.Sprintf("Every leak against this archive's %d calls, measured: calls opened of those recorded", len(w.Sent()))
 	t.b.t.Summary.Legend = matrixLegend(m, func(s attack.SchemeInfo) string { return s.Title })

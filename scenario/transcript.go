@@ -44,6 +44,7 @@ type Step struct {
 	Note    string    // why it matters, for a reader new to the subject
 	Cites   []int     // numbers of the references this step relies on
 	Table   *Table    // a table of measured results, if the step produced one
+	Figure  *Chart    // a picture of what the step shows, such as the LEAF's layers
 	Quiz    *Question // a question its outcome answers, for quiz mode
 }
 
