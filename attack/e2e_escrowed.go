@@ -20,10 +20,10 @@ const AuthorityKeyLeak LeakID = "authority-key"
 func init() {
 	RegisterScheme(SchemeInfo{
 		ID: E2EEscrowedID, Title: "end-to-end with exceptional access", Order: 60,
-		Description: "forward secrecy plus a copy of every session key for an authority, the exceptional access demanded in 2015",
-		Caveat:      "e2e-escrowed models the 2015 demands, not any deployed system",
+		Description: "forward secrecy plus a copy of every call's keys for an authority, the exceptional access demanded in 2015",
+		Caveat:      "end-to-end encryption with exceptional access models the 2015 demands, not any deployed system",
 		Keys: []KeyInfo{
-			{"authority key", "the exceptional-access authority", "every session of every user, past and future", "a master key to every flat in the city"},
+			{"authority key", "the exceptional-access authority", "every call of every user, past and future", "a master key to every flat in the city"},
 		},
 		New: newEscrowedE2E,
 	})
@@ -93,7 +93,7 @@ func (s *EscrowedE2E) Lose(id LeakID, t Target) ([]any, error) {
 // session, so what a warrant for one person opens is whatever the key
 // opens, whoever the warrant names.
 func (s *EscrowedE2E) Serve(w Warrant, now time.Time) (Service, error) {
-	how := fmt.Sprintf("the authority decrypts the escrow fields of %s's sessions with its one private key, which opens every user's sessions as well", w.Target.Name)
+	how := fmt.Sprintf("the authority decrypts the escrow fields of %s's calls with its one private key, which opens every user's calls as well", w.Target.Name)
 	return Service{Items: []any{authorityKey{s.authority.PrivateKey()}}, How: how}, nil
 }
 

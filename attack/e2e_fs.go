@@ -14,10 +14,10 @@ const E2EForwardSecretID SchemeID = "e2e-fs"
 func init() {
 	RegisterScheme(SchemeInfo{
 		ID: E2EForwardSecretID, Title: "end-to-end with forward secrecy", Order: 50,
-		Description: "end-to-end encryption with forward secrecy: fresh keys for every session, erased when it ends",
+		Description: "end-to-end encryption with forward secrecy: fresh keys for every call, erased when it ends",
 		Keys: []KeyInfo{
 			{"identity key", "each person's app", "nothing: it only signs, to prove who is talking", "a signature, not a key"},
-			{"ephemeral keys", "the two apps, for one session, then erased", "that session's keys, while it lasts", "a key melted down after the call"},
+			{"ephemeral keys", "the two apps, for one call, then erased", "that call's keys, while it lasts", "a key melted down after the call"},
 		},
 		New: func(env Env) (Scheme, error) { return newForwardSecret(env), nil },
 	})

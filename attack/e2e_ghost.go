@@ -28,7 +28,7 @@ func init() {
 		Description: "forward-secret end-to-end encryption whose provider lists each user's devices, where the 2018 ghost proposal would add a silent extra one",
 		Caveat:      "the ghost device follows the 2018 proposal's description; a safety-number check finds it only if the users' apps show the keys they really use",
 		Keys: []KeyInfo{
-			{"device key", "each device the provider lists on an account", "a copy of every new session of that account", "a spare key the landlord hands to whoever is on the list"},
+			{"device key", "each device the provider lists on an account", "a copy of every new call of that account", "a spare key the landlord hands to whoever is on the list"},
 		},
 		New: newGhost,
 	})
@@ -156,7 +156,7 @@ func (g *Ghost) Lose(id LeakID, t Target) ([]any, error) {
 // honours the warrant's end.
 func (g *Ghost) Serve(w Warrant, now time.Time) (Service, error) {
 	k, err := g.addGhost(w.Target, now, w.Ends)
-	how := fmt.Sprintf("the provider silently lists a device of the agency's on %s's account until the end of %s; every new session with %s is copied to it", w.Target.Name, w.LastDay().Format("2 Jan 2006"), w.Target.Name)
+	how := fmt.Sprintf("the provider silently lists a device of the agency's on %s's account until the end of %s; every new call with %s is copied to it", w.Target.Name, w.LastDay().Format("2 Jan 2006"), w.Target.Name)
 	return Service{Items: []any{k}, How: how}, err
 }
 

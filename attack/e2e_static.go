@@ -16,9 +16,9 @@ const E2EStaticID SchemeID = "e2e-static"
 func init() {
 	RegisterScheme(SchemeInfo{
 		ID: E2EStaticID, Title: "end-to-end with static keys", Order: 40,
-		Description: "end-to-end encryption without forward secrecy, as PGP: each session key wrapped to the recipient's long-term key",
+		Description: "end-to-end encryption without forward secrecy, as PGP: each call's key wrapped to the recipient's long-term key",
 		Keys: []KeyInfo{
-			{"static key", "the recipient's app, for years", "every session ever sent to that user", "a letterbox key that opens every letter ever posted to you"},
+			{"static key", "the recipient's app, for years", "every call ever made to that user", "a letterbox key that opens every letter ever posted to you"},
 		},
 		New: newStaticE2E,
 	})

@@ -33,7 +33,7 @@ func init() {
 		Description: fmt.Sprintf("Clipper with each unit key split %d-of-%d among %d escrow agents", ThresholdK, ThresholdN, ThresholdN),
 		Caveat:      "threshold escrow is a proposed fix that escrowlab models to test it; its chips carry escrowlab's own LEAF",
 		Keys: []KeyInfo{
-			{"threshold unit key", fmt.Sprintf("one chip; %d escrow agents each hold a share", ThresholdN), "every session key that chip sends", fmt.Sprintf("a key cut into %d pieces, any %d of which open the lock", ThresholdN, ThresholdK)},
+			{"shared unit key", fmt.Sprintf("one chip; %d escrow agents each hold a share", ThresholdN), "every session key that chip sends, and so every call", fmt.Sprintf("a key cut into %d pieces, any %d of which open the lock", ThresholdN, ThresholdK)},
 		},
 		New: newThreshold,
 	})

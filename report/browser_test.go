@@ -195,8 +195,8 @@ func TestHTMLInBrowser(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: measuring the charts: %v", p.name, err)
 			}
-			if len(boxes) != len(p.t.Charts) {
-				t.Errorf("%s (%s): %d <svg> elements on the page, want one per chart: %d", p.name, media, len(boxes), len(p.t.Charts))
+			if len(boxes) != len(figuresOf(p.t)) {
+				t.Errorf("%s (%s): %d <svg> elements on the page, want one per chart: %d", p.name, media, len(boxes), len(figuresOf(p.t)))
 			}
 			for i, b := range boxes {
 				if !(b.Width > 0 && b.Height > 0) {

@@ -268,8 +268,8 @@ func checkPage(t *testing.T, name, out string, tr *scenario.Transcript) *html.No
 		t.Errorf("%s: <title> is %q, want %q", name, nodeText(titles[0]), want)
 	}
 	// Charts: one accessible, labelled <svg> each.
-	if len(svgs) != len(tr.Charts) {
-		t.Errorf("%s: %d <svg> elements, want one per chart: %d", name, len(svgs), len(tr.Charts))
+	if len(svgs) != len(figuresOf(tr)) {
+		t.Errorf("%s: %d <svg> elements, want one per chart: %d", name, len(svgs), len(figuresOf(tr)))
 	}
 	for i, s := range svgs {
 		if role, _ := nodeAttr(s, "role"); role != "img" {
@@ -314,8 +314,8 @@ func checkPage(t *testing.T, name, out string, tr *scenario.Transcript) *html.No
 				caption = nodeText(c)
 			}
 		}
-		if i < len(tr.Charts) {
-			if alt := strings.Join(strings.Fields(chartAlt(tr.Charts[i])), " "); !strings.Contains(caption, alt) {
+		if figs := figuresOf(tr); i < len(figs) {
+			if alt := strings.Join(strings.Fields(chartAlt(figs[i])), " "); !strings.Contains(caption, alt) {
 				t.Errorf("%s: figure %d caption %q does not show the text alternative %q", name, i+1, caption, alt)
 			}
 		}
@@ -485,4 +485,18 @@ func TestHTMLNil(t *testing.T) {
 	if b.Len() != 0 {
 		t.Errorf("HTML(nil transcript) wrote %d bytes", b.Len())
 	}
+}
+
+// figuresOf lists a transcript's pictures in the order a page numbers
+// them: each step's figure, in reading order, then the charts at the end.
+func figuresOf(tr *scenario.Transcript) []scenario.Chart {
+	var out []scenario.Chart
+	for _, a := range tr.Acts {
+		for _, s := range a.Steps {
+			if s.Figure != nil {
+				out = append(out, *s.Figure)
+			}
+		}
+	}
+	return append(out, tr.Charts...)
 }

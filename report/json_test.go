@@ -73,9 +73,30 @@ func documentedPaths(t *testing.T, schema string) []string {
 	return slices.Compact(out)
 }
 
+// repeats are documented structures that recur inside others: a step's
+// figure is a chart, and an envelope's inner layer is an envelope. An
+// emitted path inside one is checked against the structure it repeats.
+var repeats = strings.NewReplacer("acts[].steps[].figure.", "charts[].", "envelope.items[].inner.", "envelope.")
+
+// unrepeated maps a path to the documented path it repeats, if any.
+func unrepeated(p string) string {
+	for {
+		q := repeats.Replace(p)
+		if q == p {
+			return p
+		}
+		p = q
+	}
+}
+
 func compareFields(t *testing.T, schema string, emitted []string) {
 	t.Helper()
 	documented := documentedPaths(t, schema)
+	for i, p := range emitted {
+		emitted[i] = unrepeated(p)
+	}
+	slices.Sort(emitted)
+	emitted = slices.Compact(emitted)
 	for _, p := range emitted {
 		if !slices.Contains(documented, p) {
 			t.Errorf("%s: field %q is emitted but not documented in docs/json.md", schema, p)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/escrowlab/escrowlab/attack"
 	"github.com/escrowlab/escrowlab/scenario"
 )
 
@@ -19,6 +20,7 @@ type (
 		Scenario          string          `json:"scenario"`
 		Title             string          `json:"title"`
 		Seed              uint64          `json:"seed"`
+		Schemes           []string        `json:"schemes"`
 		Intro             []paragraphJSON `json:"intro"`
 		Acts              []actJSON       `json:"acts"`
 		Keys              *tableJSON      `json:"keys"`
@@ -47,6 +49,7 @@ type (
 		Note    string      `json:"note"`
 		Cites   []int       `json:"cites"`
 		Table   *tableJSON  `json:"table"`
+		Figure  *chartJSON  `json:"figure"`
 	}
 	valueJSON struct {
 		Label  string `json:"label"`
@@ -86,6 +89,10 @@ type (
 		Series []seriesJSON `json:"series"`
 		Marks  []markJSON   `json:"marks"`
 		Heat   *heatJSON    `json:"heat"`
+
+		Envelope *envelopeJSON `json:"envelope"`
+		Timeline *timelineJSON `json:"timeline"`
+		Graph    *graphJSON    `json:"graph"`
 	}
 	seriesJSON struct {
 		Name   string       `json:"name"`
@@ -129,7 +136,7 @@ func TranscriptJSON(w io.Writer, t *scenario.Transcript) error {
 	}
 	j := transcriptJSON{
 		Schema: TranscriptSchema, Scenario: t.Scenario, Title: t.Title, Seed: t.Seed,
-		Intro: paragraphsOf(t.Intro), Acts: []actJSON{}, Keys: tableOf(t.Keys), Summary: tableOf(t.Summary), Closing: paragraphsOf(t.Closing),
+		Schemes: schemeIDs(t.Schemes), Intro: paragraphsOf(t.Intro), Acts: []actJSON{}, Keys: tableOf(t.Keys), Summary: tableOf(t.Summary), Closing: paragraphsOf(t.Closing),
 		Charts: []chartJSON{}, References: []referenceJSON{}, PredictionsFailed: t.Failed,
 	}
 	for _, a := range t.Acts {
@@ -137,6 +144,10 @@ func TranscriptJSON(w io.Writer, t *scenario.Transcript) error {
 		for i, s := range a.Steps {
 			sj := stepJSON{Number: fmt.Sprintf("%d.%d", a.Number, i+1), Actor: s.Actor, Action: s.Action, Values: []valueJSON{},
 				Outcome: outcomeJSON{outcomeKinds[s.Outcome.Kind], s.Outcome.Text}, Note: s.Note, Cites: nonNil(s.Cites), Table: tableOf(s.Table)}
+			if s.Figure != nil {
+				f := chartOf(*s.Figure)
+				sj.Figure = &f
+			}
 			for _, v := range s.Values {
 				vj := valueJSON{Label: v.Label, Text: v.Text, Indent: v.Indent, Note: v.Note}
 				if v.Bytes != nil {
@@ -194,9 +205,7 @@ func tableOf(t *scenario.Table) *tableJSON {
 
 func chartOf(c scenario.Chart) chartJSON {
 	j := chartJSON{Title: c.Title, Alt: c.Alt, Kind: "line", XLabel: c.XLabel, YLabel: c.YLabel, LogY: c.LogY, Series: []seriesJSON{}, Marks: []markJSON{}}
-	if c.Kind == scenario.HeatMapChart {
-		j.Kind = "heatmap"
-	}
+	j.Kind = chartKinds[c.Kind]
 	for _, s := range c.Series {
 		sj := seriesJSON{Name: s.Name, Dashed: s.Dashed, Points: [][2]float64{}}
 		for _, p := range s.Points {
@@ -210,5 +219,23 @@ func chartOf(c scenario.Chart) chartJSON {
 	if h := c.Heat; h != nil {
 		j.Heat = &heatJSON{Rows: h.Rows, Cols: h.Cols, Values: h.Values, Labels: h.Labels, Note: h.Note}
 	}
+	j.Envelope = envelopeOf(c.Envelope)
+	j.Timeline = timelineOf(c.Timeline)
+	j.Graph = graphOf(c.Graph)
 	return j
+}
+
+// chartKinds are the stable names of chart kinds in JSON.
+var chartKinds = map[scenario.ChartKind]string{
+	scenario.LineChart: "line", scenario.HeatMapChart: "heatmap",
+	scenario.EnvelopeChart: "envelope", scenario.TimelineChart: "timeline", scenario.GraphChart: "graph",
+}
+
+// schemeIDs lists scheme ids as strings, never null.
+func schemeIDs(ids []attack.SchemeID) []string {
+	out := []string{}
+	for _, id := range ids {
+		out = append(out, string(id))
+	}
+	return out
 }

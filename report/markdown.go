@@ -141,6 +141,10 @@ func (m *mdWriter) step(num string, s scenario.Step) {
 	}
 	m.block(head)
 	m.values(s.Values)
+	if s.Figure != nil {
+		m.block("**Figure: " + mdInline(s.Figure.Title) + "**")
+		m.chartBody(*s.Figure)
+	}
 	if s.Table != nil {
 		m.table(s.Table)
 	}
@@ -249,7 +253,16 @@ func (m *mdWriter) chart(c scenario.Chart) {
 		head += ": " + t
 	}
 	m.block(head)
+	m.chartBody(c)
+}
+
+// chartBody writes a chart's text alternative and, where it has one, its
+// drawing in text or its grid as a table.
+func (m *mdWriter) chartBody(c scenario.Chart) {
 	m.paragraph(c.Alt)
+	if lines := figureLines(c, mdFigureWidth); lines != nil {
+		m.block(append(append([]string{"```text"}, lines...), "```")...)
+	}
 	switch {
 	case c.Kind == scenario.HeatMapChart && c.Heat != nil:
 		h := c.Heat
@@ -278,6 +291,10 @@ func (m *mdWriter) chart(c scenario.Chart) {
 		m.block(lines...)
 	}
 }
+
+// mdFigureWidth is the width of pictures drawn as text in Markdown code
+// blocks, which most viewers show without wrapping.
+const mdFigureWidth = 80
 
 // heatCell returns the text of one heat map cell: its label, or else its
 // value as a percentage.

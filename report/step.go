@@ -18,6 +18,9 @@ func (r *renderer) step(num string, indent int, s scenario.Step) {
 		r.question(*q, indent)
 	}
 	r.values(s.Values, indent)
+	if s.Figure != nil {
+		r.figure(*s.Figure, indent)
+	}
 	if s.Table != nil {
 		r.table(s.Table, indent)
 	}

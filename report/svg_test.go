@@ -188,3 +188,35 @@ func TestSVGNumbers(t *testing.T) {
 		}
 	}
 }
+
+// Every line of a line chart is drawn and named in the SVG, the flat ones
+// at zero included: the tour's chart shows every scheme it measures.
+func TestLineChartsDrawEverySeries(t *testing.T) {
+	tr := htmlTour(t)
+	drawn := 0
+	for _, c := range tr.Charts {
+		if c.Kind != scenario.LineChart {
+			continue
+		}
+		drawn++
+		out := svgChart(c, "f")
+		if got := strings.Count(out, `stroke-width="2.5" stroke-linejoin="round"`); got != len(c.Series) {
+			t.Errorf("%q: %d lines drawn, want %d", c.Title, got, len(c.Series))
+		}
+		zero := 0
+		for _, s := range c.Series {
+			if first := strings.Fields(s.Name)[0]; !strings.Contains(out, ">"+svgEsc(first)) {
+				t.Errorf("%q: series %q is not named in the drawing", c.Title, s.Name)
+			}
+			if s.Points[len(s.Points)-1].Y == 0 {
+				zero++
+			}
+		}
+		if zero == 0 {
+			t.Errorf("%q: no line at zero; the tour's chart should show forward secrecy's flat line", c.Title)
+		}
+	}
+	if drawn == 0 {
+		t.Fatal("the tour has no line chart")
+	}
+}

@@ -77,6 +77,7 @@ func Text(w io.Writer, t *scenario.Transcript, opts TextOptions) error {
 	for _, p := range t.Closing {
 		r.paragraph(withCites(p))
 	}
+	r.figures(t.Charts)
 	r.references(t.References)
 	r.emptyLine()
 	seed := strconv.FormatUint(t.Seed, 10)

@@ -38,6 +38,7 @@ type specRun struct {
 	rng      *rand.Rand
 	advs     []*adversary
 	warrants []servedWarrant
+	marks    []TimeMark // when each leak or seizure happened, for the timeline
 }
 
 // RunSpec runs a scenario written as data with opts.Seed and returns its
@@ -62,7 +63,8 @@ func RunSpec(ctx context.Context, spec *Spec, opts Options) (*Transcript, error)
 	}
 	r.w, r.rng = w, rand.New(seeded.New(opts.Seed, "scenario", "timeline"))
 	r.intro()
-	r.b.t.Keys = keyChart(spec.Schemes)
+	r.b.t.Schemes = r.shown()
+	r.b.t.Keys = keyChart(r.b.t.Schemes)
 	if err := r.timeline(); errors.Is(err, attack.ErrInterrupted) {
 		r.b.closing("Interrupted: the run stopped on " + r.w.Now().Format(dateFormat) + ", before every event was played and anything was measured.")
 		return r.b.finish(), fmt.Errorf("scenario %s: %w", spec.ID, err)
@@ -95,16 +97,21 @@ func (r *specRun) intro() {
 	r.b.intro(note)
 }
 
-// caveats joins the caveats of the schemes the scenario shows, and of
-// Clipper if someone forges a LEAF.
-func (r *specRun) caveats() string {
+// shown lists the schemes the scenario shows: those it names, and Clipper
+// if someone forges a LEAF.
+func (r *specRun) shown() []attack.SchemeID {
 	schemes := slices.Clone(r.spec.Schemes)
 	if slices.ContainsFunc(r.spec.Events, func(e Event) bool { return e.Kind == ForgeEvent }) && !slices.Contains(schemes, attack.ClipperID) {
 		schemes = append(schemes, attack.ClipperID)
 	}
+	return schemes
+}
+
+// caveats joins the caveats of the schemes the scenario shows, each once.
+func (r *specRun) caveats() string {
 	var out []string
-	for _, id := range schemes {
-		if s, err := attack.LookupScheme(string(id)); err == nil && s.Caveat != "" {
+	for _, id := range r.shown() {
+		if s, err := attack.LookupScheme(string(id)); err == nil && s.Caveat != "" && !slices.Contains(out, s.Caveat) {
 			out = append(out, s.Caveat)
 		}
 	}
@@ -239,6 +246,7 @@ func (r *specRun) play(e Event) error {
 			return err
 		}
 		r.give(e.Adversary, h)
+		r.marks = append(r.marks, TimeMark{Label: e.Adversary + " gets keys", At: w.Now()})
 		vals := []Value{text("leak id", string(id))}
 		for _, x := range h {
 			if rv, ok := x.Item.(attack.Revealer); ok && rv.Reveals() != "" {
@@ -277,6 +285,7 @@ func (r *specRun) readings() error {
 	if err := r.warrantTables(); err != nil {
 		return err
 	}
+	var rows []TimelineRow
 	for _, a := range r.advs {
 		t := &Table{Header: []string{"Scheme", "Calls", "Opened", "Before", "After", "Who called whom"}}
 		opened, before, after, total := 0, 0, 0, 0
@@ -290,6 +299,7 @@ func (r *specRun) readings() error {
 			opened, before, after, total = opened+e.Opened, before+e.OpenedBefore, after+e.OpenedAfter, total+e.Total
 			t.Rows = append(t.Rows, []Cell{Text(capitalized(schemeName(s))), Count(e.Total), Count(e.Opened), Count(e.OpenedBefore), Count(e.OpenedAfter), Count(e.Metadata)})
 			exps, names = append(exps, e), append(names, schemeName(s))
+			rows = append(rows, readRow(a.name+", "+schemeName(s), e))
 		}
 		if opened > 0 && len(r.w.Sent()) > 0 {
 			ch := openedOverTime("What "+a.name+" opened, day by day", r.w.Sent(), r.start, a.first, exps, names)
@@ -302,6 +312,13 @@ func (r *specRun) readings() error {
 		}
 		r.b.step(Step{Actor: a.name, Action: fmt.Sprintf("tries every recorded call with what it holds (first keys on %s)", a.first.Format(dateFormat)), Table: t, Outcome: out,
 			Quiz: spreadQuestionAt("Of all the calls recorded under "+schemeNames(r.spec.Schemes)+", which can "+a.name+" open?", a.name+" got keys", opened, before, after, total)})
+	}
+	var spans []Span
+	for _, wt := range r.warrants {
+		spans = append(spans, Span{Label: fmt.Sprintf("order %s for %s in force", wt.Docket, wt.Target.Name), From: wt.Begins, To: wt.LastDay()})
+	}
+	if len(r.w.Sent()) > 0 {
+		r.b.t.Charts = append([]Chart{*timeline("Every call, and who read it", r.w.Sent(), spans, r.marks, rows)}, r.b.t.Charts...)
 	}
 	return nil
 }

@@ -20,6 +20,7 @@ type ForgeRun struct {
 // statistics over all trials, and the comparison with NIST's 1994 estimate.
 func ForgeTranscript(run ForgeRun) *Transcript {
 	b := newBuilder("forge", fmt.Sprintf("Blaze's rogue LEAF: forging a %d-bit checksum", run.Bits), run.Seed)
+	b.t.Schemes = []attack.SchemeID{attack.ClipperID}
 	b.intro("In 1994 Matt Blaze showed that a Clipper user can dodge the escrow without breaking any cipher. The receiving chip checks only a short checksum inside the LEAF, so a rogue user can feed random LEAFs to their own chip until one passes, and send that instead of the real one.", refBlaze)
 	b.intro(fmt.Sprintf("Here Mallory owns a genuine chip but cannot read its keys: the search uses only the chip's LEAF check, which answers yes or no, on %s. Every number below was measured in this run; the seed is %d.", workers(run.Workers), run.Seed))
 	done := attack.Finished(run.Forgeries)

@@ -1,9 +1,11 @@
 package scenario
 
 import (
+	"encoding/hex"
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -57,4 +59,15 @@ func rate(r float64) string {
 	}
 	p := math.Pow(10, math.Floor(math.Log10(r))-2)
 	return count(uint64(math.Round(r/p)*p)) + " tries/s"
+}
+
+// hexGroups writes b as hex in groups of four digits, as the renderers
+// show values: "f2cf 2b38 8eba".
+func hexGroups(b []byte) string {
+	d := hex.EncodeToString(b)
+	var g []string
+	for i := 0; i < len(d); i += 4 {
+		g = append(g, d[i:min(i+4, len(d))])
+	}
+	return strings.Join(g, " ")
 }

@@ -60,6 +60,7 @@ func tourScenario() Scenario {
 			"act 4: the same calls under forward-secret end-to-end encryption; Alice's phone seized",
 			"act 5: both escrow databases and the family key leak",
 			"act 6: Mallory forges a LEAF (Blaze 1994)",
+			"act 7, epilogue: an intruder inside a carrier's intercept system (2024)",
 			"the exposure matrix of the tour's own archive",
 		},
 		Run: runTour,

@@ -33,6 +33,7 @@ func (r SweepRun) SweepRate() float64 {
 // a projection to wider checksums, labelled as such.
 func SweepTranscript(run SweepRun) *Transcript {
 	b := newBuilder("forge-sweep", fmt.Sprintf("The cost of forging a LEAF, checksum widths %d to %d", run.Lo, run.Hi), run.Seed)
+	b.t.Schemes = []attack.SchemeID{attack.ClipperID}
 	b.intro("Blaze's attack costs about 2^w tries for a w-bit checksum: each extra bit doubles the work. This sweep measures the forgery at each width on this machine, then projects the measured rate to wider checksums.", refBlaze)
 	b.intro(fmt.Sprintf("%s per width, on %s; seed %d.", plural.Count(run.Trials, "trial"), workers(run.Workers), run.Seed))
 

@@ -41,6 +41,9 @@ type tour struct {
 	cert              escrow.Certification    // the FBI's certification to the escrow agents under it
 	aliceKU           escrow.UnitKey          // rebuilt in act 3
 	leakAt            time.Time
+	leaked            attack.Holdings // what the intruder of act 5 took
+	breachAt          time.Time       // when the intruder of act 7 got in
+	breached          attack.Holdings // and what it holds
 }
 
 func runTour(ctx context.Context, opts Options) (*Transcript, error) {
@@ -57,7 +60,8 @@ func runTour(ctx context.Context, opts Options) (*Transcript, error) {
 	t.clip, _ = attack.SchemeOf[*attack.Clipper](w)
 	t.fs, _ = attack.SchemeOf[*attack.ForwardSecret](w)
 	t.intro()
-	t.b.t.Keys = keyChart(w.SchemeIDs())
+	t.b.t.Schemes = w.SchemeIDs()
+	t.b.t.Keys = keyChart(t.b.t.Schemes)
 	for _, act := range []func() error{t.setup, t.clipperCall, t.lawfulAccess, t.endToEnd, t.leak, t.rogueLEAF, t.epilogue, t.summary} {
 		if err := act(); err != nil {
 			return nil, fmt.Errorf("scenario: tour: %w", err)

@@ -28,6 +28,7 @@ func (t *tour) epilogue() error {
 	if err != nil {
 		return err
 	}
+	t.breachAt, t.breached = breach, held
 	since, err := chatter(w, t.rng, 4, 2*24*time.Hour, nil)
 	if err != nil {
 		return err

@@ -50,8 +50,9 @@ func (t *tour) clipperCall() error {
 			sub(bytesv("KS under KU (80 bits)", leaf.WrappedKey[:])),
 			sub(text(fmt.Sprintf("checksum (%d bits)", t.clip.Family().ChecksumBits()), fmt.Sprintf("%04x, computed from KS and the IV", leaf.Checksum))),
 		},
-		Note:  "The LEAF puts the session key back on the wire, locked under Alice's unit key, and seals the whole field under the family key. Whoever holds both keys can undo the key exchange above.",
-		Cites: cites(refBlaze, refNISTFactSheet),
+		Figure: leafEnvelope(leaf, ks, t.clip.Family().ChecksumBits()),
+		Note:   "The LEAF puts the session key back on the wire, locked under Alice's unit key, and seals the whole field under the family key. Whoever holds both keys can undo the key exchange above.",
+		Cites:  cites(refBlaze, refNISTFactSheet),
 	})
 	t.b.step(Step{
 		Actor: "Alice's chip", Action: "encrypts her words under KS with Skipjack (CBC mode)",
@@ -119,4 +120,26 @@ func (t *tour) records(session int) (*attack.ChipRecord, escrow.SessionKey, *att
 		return nil, ks, nil, fmt.Errorf("session %d was not recorded under %s and %s", session, attack.ClipperID, attack.E2EForwardSecretID)
 	}
 	return cr, ks, er, nil
+}
+
+// leafEnvelope pictures a LEAF as an envelope inside an envelope: the
+// family key is the outer lock, the unit ID the return address, the unit
+// key the inner lock around the session key.
+func leafEnvelope(leaf escrow.LEAFContents, ks escrow.SessionKey, checksumBits int) *Chart {
+	kks := hexGroups(ks[:])
+	return &Chart{
+		Kind: EnvelopeChart, Title: "The LEAF is an envelope inside an envelope",
+		Alt: fmt.Sprintf("The outer envelope is sealed under the family key KF, the same in every chip. It holds the unit ID %s, a return address naming Alice's chip; an inner envelope, locked under Alice's unit key KU, holding the session key KS (%s); and a %d-bit checksum. Opening the outer envelope reveals who called; opening the inner one reveals the call.", leaf.UnitID, kks, checksumBits),
+		Envelope: &Envelope{
+			Lock: "sealed under the family key KF: the outer lock, the same in every chip",
+			Items: []EnvelopeItem{
+				{Label: "unit ID", Text: leaf.UnitID.String() + ": the return address, naming Alice's chip"},
+				{Inner: &Envelope{
+					Lock:  "locked under Alice's unit key KU: the inner lock, one per chip",
+					Items: []EnvelopeItem{{Label: "session key KS", Text: kks}},
+				}},
+				{Label: "checksum", Text: fmt.Sprintf("%04x: ties the LEAF to KS and the IV", leaf.Checksum)},
+			},
+		},
+	}
 }

@@ -17,6 +17,7 @@ func (t *tour) leak() error {
 	if err != nil {
 		return err
 	}
+	t.leaked = escrowLeak
 	t.b.step(Step{
 		Actor: "Intruder", Action: fmt.Sprintf("copies both escrow databases and the family key on %s", t.leakAt.Format(dateFormat)),
 		Values: []Value{
@@ -25,6 +26,7 @@ func (t *tour) leak() error {
 			t.b.against("KF", bytesv("family key KF", kf[:])),
 		},
 		Outcome: Outcome{Exposed, "every chip's unit key can now be rebuilt"},
+		Figure:  t.holders(),
 		Note:    "The intruder could be another state's spies or a criminal gang, as the 2015 articles warn. Splitting the key stops a careless clerk, not a determined adversary, and a leak cannot be undone: the keys are burned into chips already sold.",
 		Cites:   cites(refRisks1997, refDoormats2015, refNews004),
 	})
@@ -104,20 +106,21 @@ func (t *tour) summary() error {
 		return err
 	}
 	t.b.t.Summary = matrixTable(m)
-	escrowLeak, err := w.Leak(attack.EscrowDBs, attack.Target{})
-	if err != nil {
-		return err
-	}
 	var exps []attack.Exposure
 	var names []string
 	for _, s := range tourSchemes {
-		e, err := t.measure(escrowLeak, s, nil)
+		e, err := t.measure(t.leaked, s, nil)
 		if err != nil {
 			return err
 		}
 		exps, names = append(exps, e), append(names, schemeName(s))
 	}
+	calls, err := t.timeline()
+	if err != nil {
+		return err
+	}
 	t.b.t.Charts = []Chart{
+		*calls,
 		openedOverTime("What the intruder with the escrow databases and the family key opened, day by day", w.Sent(), tourStart, t.leakAt, exps, names),
 		heatMap("What each leak opened of this archive, scheme by scheme", m),
 	}

@@ -1,23 +1,28 @@
 package scenario
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/escrowlab/escrowlab/attack"
+)
 
 // Transcript is the record of one scenario run: what happened, in order,
 // who did it, the values involved and why each step matters. Renderers in
 // package report turn it into text, Markdown, JSON or HTML; nothing in it
 // is pre-formatted for one medium.
 type Transcript struct {
-	Scenario   string      // the scenario's id, such as "tour"
-	Title      string      // its title
-	Seed       uint64      // the seed that replays this run exactly
-	Intro      []Paragraph // paragraphs before the first act
-	Keys       *Table      // the key chart: every key in the story, who holds it, what it opens
-	Acts       []Act       // the acts, in order
-	Summary    *Table      // the closing summary, if any
-	Closing    []Paragraph // paragraphs after the summary
-	References []Reference // every reference cited, in number order
-	Failed     int         // predictions that did not hold (scenarios written as data)
-	Charts     []Chart     // figures of measured results, for renderers that draw
+	Scenario   string            // the scenario's id, such as "tour"
+	Title      string            // its title
+	Seed       uint64            // the seed that replays this run exactly
+	Intro      []Paragraph       // paragraphs before the first act
+	Schemes    []attack.SchemeID // the schemes the run shows, in order
+	Keys       *Table            // the key chart: every key in the story, who holds it, what it opens
+	Acts       []Act             // the acts, in order
+	Summary    *Table            // the closing summary, if any
+	Closing    []Paragraph       // paragraphs after the summary
+	References []Reference       // every reference cited, in number order
+	Failed     int               // predictions that did not hold (scenarios written as data)
+	Charts     []Chart           // figures of measured results, for renderers that draw
 }
 
 // Paragraph is prose with the references it cites, kept apart so that

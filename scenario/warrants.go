@@ -30,12 +30,12 @@ func (r *specRun) warrant(e Event) error {
 	vals := []Value{text("in force", fmt.Sprintf("%s to %s, %d days, docket %s", wt.Begins.Format(dateFormat), wt.LastDay().Format(dateFormat), e.Days, docket))}
 	for _, s := range served {
 		if slices.Contains(r.spec.Schemes, s.Scheme) {
-			vals = append(vals, text(string(s.Scheme), s.How))
+			vals = append(vals, text(capitalized(schemeName(s.Scheme)), s.How))
 		}
 	}
 	for _, id := range r.spec.Schemes {
 		if !slices.ContainsFunc(served, func(s attack.Service) bool { return s.Scheme == id }) {
-			vals = append(vals, text(string(id), "no lawful-access path: the order yields nothing"))
+			vals = append(vals, text(capitalized(schemeName(id)), "no lawful-access path: the order yields nothing"))
 		}
 	}
 	r.b.step(Step{
