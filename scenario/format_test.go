@@ -37,3 +37,11 @@ func TestFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestArticle(t *testing.T) {
+	for n, want := range map[int]string{8: "an", 11: "an", 16: "a", 18: "an", 24: "a", 32: "a"} {
+		if got := article(n); got != want {
+			t.Errorf("article(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
