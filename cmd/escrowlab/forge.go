@@ -21,7 +21,7 @@ func forgeCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "forge",
 		Usage:     "Blaze's 1994 attack: forge a LEAF that fools the escrow, measured",
-		UsageText: "escrowlab forge [--bits N | --sweep LO-HI] [--trials K] [--seed N] [--json] [--no-color] [--quiz] [--format FORMAT] [--out FILE [--force]]",
+		UsageText: "escrowlab forge [--bits N | --sweep LO-HI] [--trials K] [--seed N] [--json] [--no-color] [--quiz | --answers] [--format FORMAT] [--out FILE [--force]]",
 		Description: `A rogue user who owns a genuine Clipper chip feeds it random LEAFs until one
 passes its checksum, then sends that in place of the real one. The honest
 receiver decrypts normally; law enforcement, holding the rogue's unit key,
@@ -41,7 +41,7 @@ Examples:
 			runFlags[0], // --seed
 			&cli.BoolFlag{Name: "json", Usage: "print the measurements as JSON", DisableDefaultText: true},
 			runFlags[1], // --no-color
-			quizFlag, outputFlags[0], outputFlags[1], outputFlags[2],
+			quizFlag, answersFlag, outputFlags[0], outputFlags[1], outputFlags[2],
 		},
 		Action: runForge,
 	}
