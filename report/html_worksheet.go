@@ -27,6 +27,10 @@ func HTMLWorksheet(w io.Writer, t *scenario.Transcript, opts WorksheetOptions) e
 		How: worksheetHow, ReplayLead: replayLead, Replay: replay(t, opts),
 		Count: questionCount(items), KeyNote: keyNote(t),
 	}
+	d.Footer = cssString("Worksheet: " + d.Title)
+	if opts.KeyOnly {
+		d.Footer = cssString("Answer key: " + d.Title)
+	}
 	for _, it := range items {
 		hi := htmlQuizItem{quizItem: it, ShownWhere: upperFirst(it.Where) + " showed:"}
 		for i, c := range it.Choices {
@@ -47,6 +51,7 @@ func HTMLWorksheet(w io.Writer, t *scenario.Transcript, opts WorksheetOptions) e
 type (
 	htmlWorksheetDoc struct {
 		Title, Scenario         string
+		Footer                  template.CSS // the printed footer, a CSS string
 		KeyOnly                 bool
 		How, ReplayLead, Replay string
 		Count, KeyNote          string
@@ -111,6 +116,9 @@ var htmlWorksheetPage = template.Must(template.New("worksheet").Parse(`<!DOCTYPE
 <title>{{if .KeyOnly}}Answer key{{else}}Worksheet{{end}}: {{.Title}}</title>
 <style>
 ` + htmlCSS + worksheetCSS + `</style>
+<style>
+@media print { @page { @bottom-left { content: {{.Footer}}; } } }
+</style>
 </head>
 <body>
 <div class="page">
