@@ -48,6 +48,7 @@ type (
 		Figures         []htmlFigure
 		Refs            []htmlRef
 		Seed            string
+		TimesNote       string // set if the run measured times, which vary
 	}
 	htmlAct struct {
 		ID, Label, Title string
@@ -149,6 +150,9 @@ func htmlDocOf(t *scenario.Transcript) htmlDoc {
 		})
 	}
 	d.Seed = strconv.FormatUint(t.Seed, 10)
+	if timesVary(t) {
+		d.TimesNote = timesNote
+	}
 	return d
 }
 
@@ -382,7 +386,7 @@ var htmlPage = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{range .Refs}}<li id="{{.ID}}"><span class="ref-tag">{{.Tag}}</span> <span class="ref-text">{{.Text}}{{if .URL}}<br>{{if .Link}}<a class="url" href="{{.URL}}">{{.URL}}</a>{{else}}<span class="url">{{.URL}}</span>{{end}}{{end}}</span></li>
 {{end}}</ol>
 </section>
-{{end}}<p class="seed">Seed {{.Seed}}: run again with <code>--seed&nbsp;{{.Seed}}</code> for the same keys and choices</p>
+{{end}}<p class="seed">Seed {{.Seed}}: run again with <code>--seed&nbsp;{{.Seed}}</code> for the same keys and choices.{{with .TimesNote}} {{.}}{{end}}</p>
 </footer>
 </div>
 </body>

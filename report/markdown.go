@@ -20,8 +20,10 @@ import (
 // (bytes as [Hex] in code spans, nested values as sub-bullets), any table,
 // the outcome as a symbol and words ("**✓ Done:** text") and the "Why it
 // matters" note with its citations; then the summary table, the closing
-// paragraphs, the charts (as their text alternatives, and a heat map's grid
-// as a table), the references in the transcript's own numbers and the seed.
+// paragraphs, the charts as numbered figures (their text alternatives, and
+// a heat map's grid as a table unless the summary table is that grid), the
+// references in the transcript's own numbers, and the seed, with a note
+// that times vary between runs when the run measured any.
 //
 // Free text is escaped only where it would otherwise change the rendering.
 // The output depends only on t. It returns the first error from w.
@@ -52,15 +54,19 @@ func Markdown(w io.Writer, t *scenario.Transcript) error {
 	}
 	if len(t.Charts) > 0 {
 		m.block("## Figures")
-		for _, c := range t.Charts {
-			m.chart(c)
+		for i, c := range t.Charts {
+			m.chart(i+1, c, t.Summary)
 		}
 	}
 	m.references(t.References)
 	seed := strconv.FormatUint(t.Seed, 10)
 	// The flag is a code span so that typographic filters (pandoc's smart
 	// extension) cannot turn "--" into a dash.
-	m.block("Seed " + seed + ": run again with " + mdCode("--seed "+seed) + " for the same keys and choices")
+	line := "Seed " + seed + ": run again with " + mdCode("--seed "+seed) + " for the same keys and choices."
+	if timesVary(t) {
+		line += " " + timesNote
+	}
+	m.block(line)
 	return m.err
 }
 
@@ -229,17 +235,20 @@ func (m *mdWriter) table(t *scenario.Table) {
 	m.block(mdTable(t.Header, cellTexts(t.Rows))...)
 }
 
-// chart writes a chart as words: its title, its text alternative and, for a
-// heat map, its grid as a table. A line chart without a text alternative
+// chart writes figure n as words: its number and title, its text
+// alternative and, for a heat map, its grid as a table, unless the summary
+// table already shows that grid. A line chart without a text alternative
 // gets its points as a list instead.
-func (m *mdWriter) chart(c scenario.Chart) {
-	head := "### Figure"
+func (m *mdWriter) chart(n int, c scenario.Chart, summary *scenario.Table) {
+	head := "### Figure " + strconv.Itoa(n)
 	if t := mdHeading(c.Title); t != "" {
 		head += ": " + t
 	}
 	m.block(head)
 	m.paragraph(c.Alt)
 	switch {
+	case c.Kind == scenario.HeatMapChart && c.Heat != nil && sameGrid(c.Heat, summary):
+		m.paragraph("Its grid, cell for cell, is the summary table above.")
 	case c.Kind == scenario.HeatMapChart && c.Heat != nil:
 		h := c.Heat
 		header := append([]string{c.YLabel}, h.Cols...)
@@ -266,6 +275,26 @@ func (m *mdWriter) chart(c scenario.Chart) {
 		}
 		m.block(lines...)
 	}
+}
+
+// sameGrid reports whether table t has the rows and columns of heat map h,
+// in order, as the summary of a matrix does: its first column names h's
+// rows and its header, after the first cell, h's columns.
+func sameGrid(h *scenario.HeatMap, t *scenario.Table) bool {
+	if t == nil || len(t.Rows) != len(h.Rows) || len(t.Header) != len(h.Cols)+1 {
+		return false
+	}
+	for i, c := range h.Cols {
+		if strings.TrimSpace(t.Header[i+1]) != c {
+			return false
+		}
+	}
+	for i, r := range h.Rows {
+		if len(t.Rows[i]) == 0 || strings.TrimSpace(t.Rows[i][0].String()) != r {
+			return false
+		}
+	}
+	return true
 }
 
 // heatCell returns the text of one heat map cell: its label, or else its

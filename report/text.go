@@ -81,7 +81,11 @@ func Text(w io.Writer, t *scenario.Transcript, opts TextOptions) error {
 	r.references(t.References)
 	r.emptyLine()
 	seed := strconv.FormatUint(t.Seed, 10)
-	r.wrapped("Seed "+seed+": run again with --seed "+seed+" for the same keys and choices", 0)
+	line := "Seed " + seed + ": run again with --seed " + seed + " for the same keys and choices."
+	if timesVary(t) {
+		line += " " + timesNote
+	}
+	r.wrapped(line, 0)
 	return r.err
 }
 
