@@ -77,12 +77,18 @@ func (p *pageProblems) current() string {
 	return p.page
 }
 
-// TestHTMLInBrowser opens generated reports in headless Chromium and checks
-// that every chart has a size on screen and in print, that the console
-// stays quiet and that nothing is fetched. It saves a full-page screenshot
-// of each, on screen and as printed, and logs where. Set
-// ESCROWLAB_SCREENSHOTS to a directory to keep them there as well.
-func TestHTMLInBrowser(t *testing.T) {
+// browser is headless Chromium, started for one test, with one tab.
+type browser struct {
+	tab      context.Context
+	dir      string // a temporary directory for pages and screenshots
+	problems *pageProblems
+}
+
+// newBrowser starts headless Chromium with the given flags added to the
+// defaults, or skips the test if there is none (fails it under CI). The
+// browser stops when the test ends.
+func newBrowser(t *testing.T, flags ...chromedp.ExecAllocatorOption) *browser {
+	t.Helper()
 	bin := findChromium()
 	if bin == "" {
 		msg := "no Chromium found (looked for /usr/bin/chromium, chromium, chromium-browser, google-chrome): install Debian's chromium to run the browser test (apt-get install chromium)"
@@ -91,19 +97,10 @@ func TestHTMLInBrowser(t *testing.T) {
 		}
 		t.Skip(msg)
 	}
-
 	dir := t.TempDir()
-	pages := []struct {
-		name string
-		t    *scenario.Transcript
-	}{
-		{"tour", htmlTour(t)},
-		{"charts", chartSample()},
-	}
-
 	ctx, cancel := context.WithTimeout(context.Background(), browserTimeout)
-	defer cancel()
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
+	t.Cleanup(cancel)
+	opts := append([]chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin),
 		chromedp.Headless,
 		chromedp.NoSandbox,
@@ -119,12 +116,13 @@ func TestHTMLInBrowser(t *testing.T) {
 		chromedp.NoDefaultBrowserCheck,
 		chromedp.UserDataDir(filepath.Join(dir, "profile")),
 		chromedp.WindowSize(1280, 900),
-	)
-	defer cancelAlloc()
+	}, flags...)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
 	tab, cancelTab := chromedp.NewContext(allocCtx)
-	defer cancelTab()
+	t.Cleanup(cancelTab)
 
-	var problems pageProblems
+	problems := new(pageProblems)
 	if err := chromedp.Listen(tab, func(ev any) {
 		switch ev := ev.(type) {
 		case *runtime.EventConsoleAPICalled:
@@ -154,26 +152,87 @@ func TestHTMLInBrowser(t *testing.T) {
 	}); err != nil {
 		t.Fatalf("starting Chromium (%s): %v", bin, err)
 	}
+	return &browser{tab: tab, dir: dir, problems: problems}
+}
 
-	keep := os.Getenv("ESCROWLAB_SCREENSHOTS")
+// open writes page to a file named name.html and shows it as media
+// ("screen" or "print") in a viewport width by height CSS pixels, with any
+// further options, such as chromedp.EmulateMobile. It reports, as errors,
+// what the browser reported about the page shown before.
+func (b *browser) open(t *testing.T, name string, page []byte, media string, width, height int64, opts ...chromedp.EmulateViewportOption) {
+	t.Helper()
+	file := filepath.Join(b.dir, name+".html")
+	if err := os.WriteFile(file, page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pageURL := (&url.URL{Scheme: "file", Path: file}).String()
+	for _, msg := range b.problems.take(pageURL) {
+		t.Errorf("before %s: %s", name, msg)
+	}
+	b.media(t, media)
+	if err := chromedp.Do(b.tab, chromedp.EmulateViewport(width, height, opts...), chromedp.Navigate(pageURL)); err != nil {
+		t.Fatalf("%s: opening %s: %v", name, pageURL, err)
+	}
+}
+
+// media emulates a CSS media type: "screen" or "print".
+func (b *browser) media(t *testing.T, media string) {
+	t.Helper()
+	if _, err := chromedp.Call(b.tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media}); err != nil {
+		t.Fatalf("emulating %s: %v", media, err)
+	}
+}
+
+// done reports what the browser reported about the last page shown.
+func (b *browser) done(t *testing.T, name string) {
+	t.Helper()
+	for _, msg := range b.problems.take("") {
+		t.Errorf("%s: %s", name, msg)
+	}
+}
+
+// keep saves a screenshot or a printed page in the test's directory and,
+// if ESCROWLAB_SCREENSHOTS names a directory, there too, and returns the
+// first path.
+func (b *browser) keep(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	path := filepath.Join(b.dir, name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if dir := os.Getenv("ESCROWLAB_SCREENSHOTS"); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return path
+}
+
+// TestHTMLInBrowser opens generated reports in headless Chromium and checks
+// that every chart has a size on screen and in print, that the console
+// stays quiet and that nothing is fetched. It saves a full-page screenshot
+// of each, on screen and as printed, and logs where. Set
+// ESCROWLAB_SCREENSHOTS to a directory to keep them there as well.
+func TestHTMLInBrowser(t *testing.T) {
+	b := newBrowser(t)
+	tab := b.tab
+	pages := []struct {
+		name string
+		t    *scenario.Transcript
+	}{
+		{"tour", htmlTour(t)},
+		{"charts", chartSample()},
+	}
+
 	for _, p := range pages {
 		var html bytes.Buffer
 		if err := HTML(&html, p.t); err != nil {
 			t.Fatalf("%s: HTML: %v", p.name, err)
 		}
-		file := filepath.Join(dir, p.name+".html")
-		if err := os.WriteFile(file, html.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		pageURL := (&url.URL{Scheme: "file", Path: file}).String()
-		problems.take(pageURL)
-
-		if _, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "screen"}); err != nil {
-			t.Fatalf("%s: emulating screen: %v", p.name, err)
-		}
-		if err := chromedp.Do(tab, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(pageURL)); err != nil {
-			t.Fatalf("%s: opening %s: %v", p.name, pageURL, err)
-		}
+		b.open(t, p.name, html.Bytes(), "screen", 1280, 900)
 		// The page as projected, then as printed: print media at about the
 		// width of an A4 page's text block.
 		for _, v := range []struct {
@@ -181,9 +240,7 @@ func TestHTMLInBrowser(t *testing.T) {
 			width int64
 		}{{"screen", 1280}, {"print", 720}} {
 			media := v.media
-			if _, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media}); err != nil {
-				t.Fatalf("%s: emulating %s: %v", p.name, media, err)
-			}
+			b.media(t, media)
 			if err := chromedp.Do(tab, chromedp.EmulateViewport(v.width, 900)); err != nil {
 				t.Fatalf("%s: resizing for %s: %v", p.name, media, err)
 			}
@@ -207,22 +264,8 @@ func TestHTMLInBrowser(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: screenshot: %v", p.name, err)
 			}
-			shot := filepath.Join(dir, p.name+"-"+media+".png")
-			if err := os.WriteFile(shot, png, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			t.Logf("%s: %d charts, screenshot (%s) %s", p.name, len(boxes), media, shot)
-			if keep != "" {
-				if err := os.MkdirAll(keep, 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(filepath.Join(keep, p.name+"-"+media+".png"), png, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			t.Logf("%s: %d charts, screenshot (%s) %s", p.name, len(boxes), media, b.keep(t, p.name+"-"+media+".png", png))
 		}
-		for _, msg := range problems.take("") {
-			t.Errorf("%s: %s", p.name, msg)
-		}
+		b.done(t, p.name)
 	}
 }

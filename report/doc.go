@@ -7,6 +7,8 @@
 // step that has one, a "Why it matters" note, aligned tables and a list of
 // references; in quiz mode it asks each step's question before the outcome.
 // [Markdown] writes a handout, [HTML] a self-contained page with SVG charts,
+// [TextWorksheet], [MarkdownWorksheet] and [HTMLWorksheet] a worksheet of
+// the transcript's questions with the answer key on a page of its own,
 // and [TranscriptJSON], [MatrixJSON], [ForgeJSON] and [SweepJSON] the
 // versioned JSON documents described in docs/json.md.
 //

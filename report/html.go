@@ -3,10 +3,12 @@ package report
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"html/template"
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/escrowlab/escrowlab/internal/plural"
 	"github.com/escrowlab/escrowlab/scenario"
@@ -36,6 +38,7 @@ func HTML(w io.Writer, t *scenario.Transcript) error {
 type (
 	htmlDoc struct {
 		Title, Scenario string
+		Footer          template.CSS // the title as a CSS string, for the printed footer
 		Intro           []template.HTML
 		Keys            *htmlTable
 		Failed          string
@@ -46,6 +49,7 @@ type (
 		Figures         []htmlFigure
 		Refs            []htmlRef
 		Seed            string
+		TimesNote       string // set if the run measured times, which vary
 	}
 	htmlAct struct {
 		ID, Label, Title string
@@ -79,8 +83,9 @@ type (
 		Rows        [][]htmlCell
 	}
 	htmlCell struct {
-		Text           string
-		Num, Row, Wide bool
+		Text                    string
+		Label                   template.HTML // a row header's text, hyphenated words kept whole
+		Num, Row, Wide, Measure bool          // Measure: a number with its unit, such as "921,000 tries/s"
 	}
 	htmlFigure struct {
 		ID, Num, Title, Alt string
@@ -105,7 +110,7 @@ func htmlDocOf(t *scenario.Transcript) htmlDoc {
 	if title == "" {
 		title = "escrowlab report"
 	}
-	d := htmlDoc{Title: title, Scenario: t.Scenario}
+	d := htmlDoc{Title: title, Scenario: t.Scenario, Footer: cssString(title)}
 	for _, p := range t.Intro {
 		d.Intro = append(d.Intro, citedHTML(p, refs))
 	}
@@ -162,6 +167,9 @@ func htmlDocOf(t *scenario.Transcript) htmlDoc {
 		})
 	}
 	d.Seed = strconv.FormatUint(t.Seed, 10)
+	if timesVary(t) {
+		d.TimesNote = timesNote
+	}
 	return d
 }
 
@@ -236,11 +244,59 @@ func htmlTableOf(t *scenario.Table, id string) *htmlTable {
 		var hr []htmlCell
 		for c := range ncol {
 			s := cell(row, c)
-			hr = append(hr, htmlCell{Text: s, Num: numeric[c], Row: c == 0 && !numeric[0] && ncol > 1, Wide: width(s) > 24})
+			hc := htmlCell{Text: s, Num: numeric[c], Row: c == 0 && !numeric[0] && ncol > 1, Wide: width(s) > 24}
+			hc.Measure = !hc.Num && !hc.Wide && measure(s)
+			if hc.Row {
+				hc.Label = wholeWords(s)
+			}
+			hr = append(hr, hc)
 		}
 		ht.Rows = append(ht.Rows, hr)
 	}
 	return ht
+}
+
+// cssString returns s as a quoted CSS string, every character other than
+// letters, digits, spaces and plain punctuation written as a CSS escape,
+// so that nothing in s can end the string or the style sheet.
+func cssString(s string) template.CSS {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', strings.ContainsRune(" ,.:;!?()-_'", r):
+			b.WriteRune(r)
+		default:
+			fmt.Fprintf(&b, "\\%x ", r)
+		}
+	}
+	b.WriteByte('"')
+	return template.CSS(b.String()) // every other character escaped above
+}
+
+// measure reports whether s is a number with its unit, such as "3.7 ms",
+// "921,000 tries/s" or "2^32", which must not wrap inside a table cell.
+func measure(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 3 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f[0])
+	return strings.ContainsRune("0123456789~≈<>", r)
+}
+
+// wholeWords escapes s for a table's row header, keeping each hyphenated
+// word, such as "e2e-escrowed", on one line: a narrow screen may wrap the
+// label between words, never inside one.
+func wholeWords(s string) template.HTML {
+	words := strings.Fields(s)
+	for i, w := range words {
+		words[i] = template.HTMLEscapeString(w)
+		if strings.ContainsAny(w, "-‐/") {
+			words[i] = `<span class="nobr">` + words[i] + `</span>`
+		}
+	}
+	return template.HTML(strings.Join(words, " ")) // escaped above
 }
 
 // citedHTML escapes a paragraph's text and links its citations to the
@@ -280,10 +336,13 @@ var htmlPage = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="escrowlab">
-<meta name="color-scheme" content="light">
+<meta name="color-scheme" content="only light">
 <title>{{.Title}}</title>
 <style>
 ` + htmlCSS + `</style>
+<style>
+@media print { @page { @bottom-left { content: {{.Footer}}; } } }
+</style>
 </head>
 <body>
 <a class="skip" href="#main">Skip to the report</a>
@@ -338,13 +397,15 @@ var htmlPage = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{range .Refs}}<li id="{{.ID}}"><span class="ref-tag">{{.Tag}}</span> <span class="ref-text">{{.Text}}{{if .URL}}<br>{{if .Link}}<a class="url" href="{{.URL}}">{{.URL}}</a>{{else}}<span class="url">{{.URL}}</span>{{end}}{{end}}</span></li>
 {{end}}</ol>
 </section>
-{{end}}<p class="seed">Seed {{.Seed}}: run again with <code>--seed&nbsp;{{.Seed}}</code> for the same keys and choices</p>
+{{end}}<p class="seed">Seed {{.Seed}}: run again with <code>--seed&nbsp;{{.Seed}}</code> for the same keys and choices.{{with .TimesNote}} {{.}}{{end}}</p>
 </footer>
 </div>
 </body>
 </html>
 {{define "figure"}}<figure class="chart" id="{{.ID}}">
+<div class="scroll chart-scroll" role="region" tabindex="0" aria-label="{{.Num}} (scrolls sideways on a narrow screen)">
 {{.SVG}}
+</div>
 <figcaption><span class="fig-no">{{.Num}}.</span> <span class="fig-title">{{.Title}}</span>
 <span class="alt">{{.Alt}}</span></figcaption>
 </figure>
@@ -355,7 +416,7 @@ var htmlPage = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <table>
 {{if .Header}}<thead><tr>{{range .Header}}<th scope="col"{{if .Num}} class="num"{{end}}>{{.Text}}</th>{{end}}</tr></thead>
 {{end}}{{if .Rows}}<tbody>
-{{range .Rows}}<tr>{{range .}}{{if .Row}}<th scope="row">{{.Text}}</th>{{else}}<td{{if .Num}} class="num"{{else if .Wide}} class="wide"{{end}}>{{.Text}}</td>{{end}}{{end}}</tr>
+{{range .Rows}}<tr>{{range .}}{{if .Row}}<th scope="row">{{.Label}}</th>{{else}}<td{{if .Num}} class="num"{{else if .Measure}} class="measure"{{else if .Wide}} class="wide"{{end}}>{{.Text}}</td>{{end}}{{end}}</tr>
 {{end}}</tbody>
 {{end}}</table>
 </div>

@@ -2,13 +2,17 @@ package report
 
 // htmlCSS is the page's style sheet. It is written for three media: a
 // classroom wall (large type, strong contrast, calm colour), paper (black
-// on white, nothing that needs a background to be read, steps and figures
-// kept whole) and a course web page (a measure that narrows on phones).
+// on white, nothing that needs a background to be read, an act's heading
+// kept with what follows it, page numbers and the title in the footer) and
+// a course web page (a measure that narrows on phones, where tables and
+// charts scroll sideways with a shadow to say so rather than shrink).
 // Colours follow the Okabe–Ito palette, darkened where text sits on them;
-// every outcome shows a symbol and a word as well as a colour. It uses
-// only fonts already on the reader's machine.
+// every outcome shows a symbol and a word as well as a colour. The page is
+// light only: browsers that darken pages by force are told not to, since
+// the charts' ink is drawn for light paper. It uses only fonts already on
+// the reader's machine.
 const htmlCSS = `:root {
-  color-scheme: light;
+  color-scheme: only light;
   --ink: #1b1f24;
   --muted: #4a5560;
   --faint: #6b7783;
@@ -145,7 +149,18 @@ figure.table figcaption { font-weight: 700; margin-bottom: 0.35rem; }
 .legend > div { display: contents; }
 .legend dt { font-weight: 700; }
 .legend dd { margin: 0; color: var(--muted); }
-.scroll { overflow-x: auto; }
+/* Whatever scrolls sideways shows a shadow at each edge with more beyond
+   it: the paper-coloured covers scroll with the content and hide a shadow
+   once its edge is reached; the shadows stay put. */
+.scroll {
+  overflow-x: auto;
+  background:
+    linear-gradient(to right, var(--paper) 40%, rgba(253, 253, 251, 0)) left center / 2.5rem 100% no-repeat local,
+    linear-gradient(to left, var(--paper) 40%, rgba(253, 253, 251, 0)) right center / 2.5rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(27, 31, 36, 0.3), rgba(27, 31, 36, 0)) left center / 0.9rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(27, 31, 36, 0.3), rgba(27, 31, 36, 0)) right center / 0.9rem 100% no-repeat scroll;
+  background-color: var(--paper);
+}
 table {
   border-collapse: collapse; font-variant-numeric: tabular-nums lining-nums;
   font-size: 0.92rem; line-height: 1.4;
@@ -153,14 +168,20 @@ table {
 th, td { text-align: left; vertical-align: top; padding: 0.35rem 1.1rem 0.35rem 0; border-bottom: 1px solid var(--rule); }
 th:last-child, td:last-child { padding-right: 0; }
 thead th { border-bottom: 2px solid var(--ink); vertical-align: bottom; }
-tbody th { font-weight: 600; }
+tbody th { font-weight: 600; overflow-wrap: normal; }
+.nobr { white-space: nowrap; }
 .num { text-align: right; white-space: nowrap; }
+.measure { white-space: nowrap; }
 td:not(.wide) { white-space: nowrap; }
 .summary figure.table { margin: 0 0 1.5rem; }
 
 /* Charts. */
 figure.chart { margin: 2rem 0 2.5rem; }
 figure.chart svg { display: block; width: 100%; height: auto; max-width: 52rem; overflow: visible; }
+/* Shrunk to a phone's width, a chart's text would fall below 7 px. A chart
+   keeps at least 704 px, which sets its smallest text (a superscript of
+   11.25 units in 720) at 11 px, and scrolls sideways instead. */
+@media screen { figure.chart svg { min-width: 704px; } }
 svg text { font-family: var(--sans); }
 svg .num { font-variant-numeric: tabular-nums; }
 svg .halo { paint-order: stroke; stroke: var(--paper); stroke-width: 4px; stroke-linejoin: round; }
@@ -187,17 +208,32 @@ footer { margin-top: 3.5rem; }
   .values dd { padding-left: 1rem; margin-bottom: 0.3rem; }
 }
 
+/* In print, the footer carries the title (set by the page itself) and the
+   page numbers, in @page margin boxes: Chromium from 131 prints them;
+   browsers without margin boxes print without, and offer page numbers and
+   the title in their own print dialog's headers and footers. */
 @media print {
-  @page { margin: 16mm 15mm 18mm; }
+  @page {
+    margin: 16mm 15mm 18mm;
+    @bottom-left { font: 8.5pt system-ui, sans-serif; color: #000; }
+    @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8.5pt system-ui, sans-serif; color: #000; }
+  }
   :root { --ink: #000; --muted: #222; --faint: #444; --accent: #000; --rule: #999; }
   html { font-size: 10.5pt; }
   body { background: #fff; color: #000; }
   .page { max-width: none; padding: 0; }
   .skip, nav { display: none; }
   h1 { font-size: 22pt; }
-  h2 { font-size: 15pt; margin-top: 1.6rem; break-after: avoid; page-break-after: avoid; }
+  /* An act's label, its title and its intro stay together and with the
+     first step; a step with a table may break between rows rather than
+     leave most of a page blank, each page repeating the table's head. */
+  h2 { font-size: 15pt; margin-top: 1.6rem; break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }
+  .act-no { break-after: avoid; page-break-after: avoid; }
   .act-intro { break-after: avoid; page-break-after: avoid; }
   .step, figure, tr, .refs li, .outcome { break-inside: avoid; page-break-inside: avoid; }
+  .step:has(figure.table), figure.table { break-inside: auto; page-break-inside: auto; }
+  figure.table figcaption { break-after: avoid; page-break-after: avoid; }
+  thead { display: table-header-group; }
   a { color: #000; text-decoration: none; }
   a[href^="http"]:not(.url)::after { content: " <" attr(href) ">"; font-size: 0.9em; overflow-wrap: anywhere; }
   .cite a::after { content: none; }
@@ -205,9 +241,9 @@ footer { margin-top: 3.5rem; }
   .badge { background: none !important; color: #000; border-color: #000; }
   .done, .refused, .exposed, .sealed, .other, .outcome-text, .note, .why, .alt, .len, .tree, .ref-tag, dt { color: #000; }
   .failed { background: none; border-left-color: #000; }
-  .scroll { overflow: visible; }
-  td:not(.wide) { white-space: normal; }
-  figure.chart svg { max-width: 100%; }
+  .scroll { overflow: visible; background: none; }
+  td:not(.wide):not(.num):not(.measure) { white-space: normal; }
+  figure.chart svg { max-width: 100%; min-width: 0; }
   svg .halo { stroke: #fff; }
   .refs li:target { background: none; outline: 0; }
 }

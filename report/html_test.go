@@ -303,7 +303,12 @@ func checkPage(t *testing.T, name, out string, tr *scenario.Transcript) *html.No
 			t.Errorf("%s: svg %d: viewBox %q, width %q, height %q: want a size", name, i+1, vb, w, h)
 		}
 		// The figure shows the text alternative to sighted readers too.
+		// The chart sits in the figure, or in the region that scrolls it
+		// sideways on a narrow screen.
 		fig := s.Parent
+		if fig != nil && fig.DataAtom == atom.Div {
+			fig = fig.Parent
+		}
 		if fig == nil || fig.DataAtom != atom.Figure {
 			t.Errorf("%s: svg %d is not inside a <figure>", name, i+1)
 			continue
@@ -499,4 +504,32 @@ func figuresOf(tr *scenario.Transcript) []scenario.Chart {
 		}
 	}
 	return append(out, tr.Charts...)
+}
+
+// The printed footer's title is a CSS string that nothing in the title can
+// end early, and table cells are classed so that print and phones keep
+// numbers and hyphenated labels whole.
+func TestHTMLCellsAndFooter(t *testing.T) {
+	for in, want := range map[string]string{
+		"Key escrow, end to end: a guided tour": `"Key escrow, end to end: a guided tour"`,
+		`A "quoted" title`:                      `"A \22 quoted\22  title"`,
+		"</style><script>x</script>":            `"\3c \2f style\3e \3c script\3e x\3c \2f script\3e "`,
+		"back\\slash\nnewline":                  `"back\5c slash\a newline"`,
+		"Épilogue · 2024":                       `"\c9 pilogue \b7  2024"`,
+	} {
+		if got := string(cssString(in)); got != want {
+			t.Errorf("cssString(%q) = %s, want %s", in, got, want)
+		}
+	}
+	for s, want := range map[string]bool{
+		"921,000 tries/s": true, "3.7 ms": true, "2^32": true, "1.2 million years": true, "≈ 3 s": true,
+		"clipper": false, "read, before it got in": false, "": false, "1 2 3 4": false,
+	} {
+		if got := measure(s); got != want {
+			t.Errorf("measure(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if got := string(wholeWords("e2e-escrowed & session-key leak")); got != `<span class="nobr">e2e-escrowed</span> &amp; <span class="nobr">session-key</span> leak` {
+		t.Errorf("wholeWords: %s", got)
+	}
 }

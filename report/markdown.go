@@ -20,8 +20,10 @@ import (
 // (bytes as [Hex] in code spans, nested values as sub-bullets), any table,
 // the outcome as a symbol and words ("**✓ Done:** text") and the "Why it
 // matters" note with its citations; then the summary table, the closing
-// paragraphs, the charts (as their text alternatives, and a heat map's grid
-// as a table), the references in the transcript's own numbers and the seed.
+// paragraphs, the charts as numbered figures (their text alternatives, and
+// a heat map's grid as a table unless the summary table is that grid), the
+// references in the transcript's own numbers, and the seed, with a note
+// that times vary between runs when the run measured any.
 //
 // Free text is escaped only where it would otherwise change the rendering.
 // The output depends only on t. It returns the first error from w.
@@ -56,14 +58,19 @@ func Markdown(w io.Writer, t *scenario.Transcript) error {
 	if len(t.Charts) > 0 {
 		m.block("## Figures")
 		for _, c := range t.Charts {
-			m.chart(c)
+			m.figures++
+			m.chart(m.figures, c, t.Summary)
 		}
 	}
 	m.references(t.References)
 	seed := strconv.FormatUint(t.Seed, 10)
 	// The flag is a code span so that typographic filters (pandoc's smart
 	// extension) cannot turn "--" into a dash.
-	m.block("Seed " + seed + ": run again with " + mdCode("--seed "+seed) + " for the same keys and choices")
+	line := "Seed " + seed + ": run again with " + mdCode("--seed "+seed) + " for the same keys and choices."
+	if timesVary(t) {
+		line += " " + timesNote
+	}
+	m.block(line)
 	return m.err
 }
 
@@ -73,6 +80,7 @@ type mdWriter struct {
 	w       io.Writer
 	err     error
 	started bool // a block has been written
+	figures int  // figures numbered so far, in reading order
 }
 
 // block writes lines as one block, after an empty line unless it is the
@@ -142,8 +150,9 @@ func (m *mdWriter) step(num string, s scenario.Step) {
 	m.block(head)
 	m.values(s.Values)
 	if s.Figure != nil {
-		m.block("**Figure: " + mdInline(s.Figure.Title) + "**")
-		m.chartBody(*s.Figure)
+		m.figures++
+		m.block("**Figure " + strconv.Itoa(m.figures) + ": " + mdInline(s.Figure.Title) + "**")
+		m.chartBody(*s.Figure, nil)
 	}
 	if s.Table != nil {
 		m.table(s.Table)
@@ -244,26 +253,29 @@ func (m *mdWriter) table(t *scenario.Table) {
 	m.block(mdTable(t.Header, cellTexts(t.Rows))...)
 }
 
-// chart writes a chart as words: its title, its text alternative and, for a
-// heat map, its grid as a table. A line chart without a text alternative
+// chart writes figure n as words: its number and title, its text
+// alternative and, for a heat map, its grid as a table, unless the summary
+// table already shows that grid. A line chart without a text alternative
 // gets its points as a list instead.
-func (m *mdWriter) chart(c scenario.Chart) {
-	head := "### Figure"
+func (m *mdWriter) chart(n int, c scenario.Chart, summary *scenario.Table) {
+	head := "### Figure " + strconv.Itoa(n)
 	if t := mdHeading(c.Title); t != "" {
 		head += ": " + t
 	}
 	m.block(head)
-	m.chartBody(c)
+	m.chartBody(c, summary)
 }
 
 // chartBody writes a chart's text alternative and, where it has one, its
-// drawing in text or its grid as a table.
-func (m *mdWriter) chartBody(c scenario.Chart) {
+// drawing in text or its grid as a table (unless summary shows that grid).
+func (m *mdWriter) chartBody(c scenario.Chart, summary *scenario.Table) {
 	m.paragraph(c.Alt)
 	if lines := figureLines(c, mdFigureWidth); lines != nil {
 		m.block(append(append([]string{"```text"}, lines...), "```")...)
 	}
 	switch {
+	case c.Kind == scenario.HeatMapChart && c.Heat != nil && sameGrid(c.Heat, summary):
+		m.paragraph("Its grid, cell for cell, is the summary table above.")
 	case c.Kind == scenario.HeatMapChart && c.Heat != nil:
 		h := c.Heat
 		header := append([]string{c.YLabel}, h.Cols...)
@@ -295,6 +307,26 @@ func (m *mdWriter) chartBody(c scenario.Chart) {
 // mdFigureWidth is the width of pictures drawn as text in Markdown code
 // blocks, which most viewers show without wrapping.
 const mdFigureWidth = 80
+
+// sameGrid reports whether table t has the rows and columns of heat map h,
+// in order, as the summary of a matrix does: its first column names h's
+// rows and its header, after the first cell, h's columns.
+func sameGrid(h *scenario.HeatMap, t *scenario.Table) bool {
+	if t == nil || len(t.Rows) != len(h.Rows) || len(t.Header) != len(h.Cols)+1 {
+		return false
+	}
+	for i, c := range h.Cols {
+		if strings.TrimSpace(t.Header[i+1]) != c {
+			return false
+		}
+	}
+	for i, r := range h.Rows {
+		if len(t.Rows[i]) == 0 || strings.TrimSpace(t.Rows[i][0].String()) != r {
+			return false
+		}
+	}
+	return true
+}
 
 // heatCell returns the text of one heat map cell: its label, or else its
 // value as a percentage.

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -118,7 +119,7 @@ func checkLines(t *testing.T, out string) {
 			t.Errorf("line %d has trailing space or a tab: %q", i+1, l)
 		}
 	}
-	if !strings.Contains(out, "Seed 42: run again with `--seed 42` for the same keys and choices\n") {
+	if !strings.Contains(out, "Seed 42: run again with `--seed 42` for the same keys and choices.") {
 		t.Error("seed line missing")
 	}
 }
@@ -364,11 +365,11 @@ func TestMarkdownNesting(t *testing.T) {
 func TestMarkdownCharts(t *testing.T) {
 	out := renderMD(t, mdStress())
 	for _, s := range []string{
-		"\n## Figures\n\n### Figure: Share of sessions each leak opened, by scheme\n\nLeaks that opened every session: escrow-db under clipper.\n\n",
+		"\n## Figures\n\n### Figure 1: Share of sessions each leak opened, by scheme\n\nLeaks that opened every session: escrow-db under clipper.\n\n",
 		"|             | clipper |   e2e | threshold |\n",
 		"| escrow-db   |   64/64 |  0/64 |     32/64 |\n",
 		`| device\|key |   16/64 | 16/64 |           |` + "\n",
-		"### Figure: Time to forge a LEAF against checksum width\n\nMean time per forgery: 16 bits 0.1 s; 24 bits 25 s. Each extra bit doubles the time.\n\n### Figure: A chart without words\n",
+		"### Figure 2: Time to forge a LEAF against checksum width\n\nMean time per forgery: 16 bits 0.1 s; 24 bits 25 s. Each extra bit doubles the time.\n\n### Figure 3: A chart without words\n",
 		"- opened: (0, 0), (1.5, 3), (2, 1e+06)\n",
 	} {
 		if !strings.Contains(out, s) {
@@ -479,5 +480,52 @@ func TestMarkdownWriteError(t *testing.T) {
 func TestMarkdownNil(t *testing.T) {
 	if err := Markdown(&bytes.Buffer{}, nil); err == nil {
 		t.Error("Markdown(nil transcript) returned no error")
+	}
+}
+
+// The tour's handout has one summary table, not the same grid again under
+// the heat map; its figures are numbered 1, 2, …; and, since the run timed
+// a forgery, it says that times vary between runs.
+func TestMarkdownTourHandout(t *testing.T) {
+	tr := htmlTour(t)
+	out := renderMD(t, tr)
+	for _, row := range tr.Summary.Rows {
+		name := row[0].String()
+		rows := regexp.MustCompile(`(?m)^\| `+regexp.QuoteMeta(mdCell(name))+` +\|`).FindAllString(out, -1)
+		if len(rows) != 1 {
+			t.Errorf("a table row for %q appears %d times, want once, in the summary", name, len(rows))
+		}
+	}
+	if !strings.Contains(out, "Its grid, cell for cell, is the summary table above.") {
+		t.Errorf("the heat map does not point to the summary table it repeats")
+	}
+	steps := len(figuresOf(tr)) - len(tr.Charts)
+	for i, c := range tr.Charts {
+		if want := fmt.Sprintf("### Figure %d: %s\n", steps+i+1, mdHeading(c.Title)); !strings.Contains(out, want) {
+			t.Errorf("lacks the heading %q", want)
+		}
+	}
+	for i, c := range figuresOf(tr)[:steps] {
+		if want := fmt.Sprintf("**Figure %d: %s**\n", i+1, mdInline(c.Title)); !strings.Contains(out, want) {
+			t.Errorf("lacks the caption %q", want)
+		}
+	}
+	if !strings.Contains(out, timesNote) {
+		t.Errorf("the tour timed a forgery, but its handout does not say that times vary")
+	}
+	if strings.Contains(renderMD(t, sample()), timesNote) {
+		t.Errorf("a run without times says that times vary")
+	}
+}
+
+func TestTimesVary(t *testing.T) {
+	for s, want := range map[string]bool{
+		"3.7 ms": true, "12 µs": true, "4.1 s": true, "1,330,000 tries/s": true,
+		"30 days": false, "Alice's calls": false, "16 bits": false, "e2e-fs": false,
+	} {
+		tr := &scenario.Transcript{Acts: []scenario.Act{{Steps: []scenario.Step{{Values: []scenario.Value{{Label: "time", Text: s}}}}}}}
+		if got := timesVary(tr); got != want {
+			t.Errorf("timesVary with a value of %q = %v, want %v", s, got, want)
+		}
 	}
 }

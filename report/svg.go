@@ -306,6 +306,7 @@ type lineSeries struct {
 	marker string
 	same   string  // the name of an earlier series with the same points
 	last   float64 // the value of the last point drawn
+	model  bool    // not measured (a Dashed series), such as a projection
 }
 
 // svgLineChart draws a line chart and returns its SVG body and height.
@@ -492,7 +493,10 @@ func (p *linePlot) marks(b *strings.Builder) {
 	}
 }
 
-// lines draws every series as a line, then the markers over every line.
+// lines draws every series as a line, then the markers over every line. A
+// series that is not measured leaves unmarked a point that an earlier
+// series has marked, so that a projection continuing a line never puts its
+// marker on that line's last point.
 func (p *linePlot) lines(b *strings.Builder) {
 	for _, s := range p.series {
 		if len(s.pts) < 2 {
@@ -508,13 +512,16 @@ func (p *linePlot) lines(b *strings.Builder) {
 		}
 		fmt.Fprintf(b, `<polyline fill="none" stroke="%s" stroke-width="2.5" stroke-linejoin="round"%s points="%s"/>`+"\n", s.color, dash, strings.Join(pts, " "))
 	}
+	marked := make(map[[2]float64]bool)
 	for _, s := range p.series {
 		fmt.Fprintf(b, `<g fill="none" stroke="%s" stroke-width="1.8">`, s.color)
 		step := max(1, (len(s.pts)+29)/30)
 		for i, pt := range s.pts {
-			if i%step == 0 || i == len(s.pts)-1 {
-				b.WriteString(svgMarker(s.marker, pt[0], pt[1], 4.5))
+			if i%step != 0 && i != len(s.pts)-1 || s.model && marked[pt] {
+				continue
 			}
+			b.WriteString(svgMarker(s.marker, pt[0], pt[1], 4.5))
+			marked[pt] = true
 		}
 		b.WriteString("</g>\n")
 	}
@@ -578,6 +585,7 @@ func lineSeriesOf(c scenario.Chart, xa, ya *axis) []lineSeries {
 			dash:   svgDashes[i%len(svgDashes)],
 			marker: svgMarkers[i%len(svgMarkers)],
 		}
+		ls.model = s.Dashed
 		if s.Dashed && ls.dash == "" {
 			ls.dash = svgProjection
 		}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -218,5 +219,24 @@ func TestLineChartsDrawEverySeries(t *testing.T) {
 	}
 	if drawn == 0 {
 		t.Fatal("the tour has no line chart")
+	}
+}
+
+// A projection that continues a line from that line's last point leaves
+// that point with the line's own marker: a measured point is never drawn
+// with the projection's.
+func TestProjectionMarkers(t *testing.T) {
+	c := scenario.Chart{Kind: scenario.LineChart, Series: []scenario.Series{
+		{Name: "measured", Points: []scenario.Point{{X: 8, Y: 1}, {X: 9, Y: 2}, {X: 10, Y: 4}}},
+		{Name: "projected (not measured)", Dashed: true, Points: []scenario.Point{{X: 10, Y: 4}, {X: 12, Y: 16}, {X: 14, Y: 64}}},
+	}}
+	out, _ := svgLineChart(c)
+	groups := regexp.MustCompile(`<g fill="none" stroke="[^"]*" stroke-width="1.8">(.*?)</g>`).FindAllStringSubmatch(out, -1)
+	if len(groups) < 2 {
+		t.Fatalf("found %d groups of markers", len(groups))
+	}
+	count := func(g string) int { return strings.Count(g, "<circle") + strings.Count(g, "<path") }
+	if m, p := count(groups[0][1]), count(groups[1][1]); m != 3 || p != 2 {
+		t.Errorf("%d measured markers and %d projected, want 3 and 2: the shared point keeps its measured marker only", m, p)
 	}
 }

@@ -20,8 +20,9 @@ type TextOptions struct {
 	// returned.
 	BetweenActs func(next scenario.Act, total int) error
 	// Quiz asks each step's question before its outcome is shown, and gives
-	// the answer after it. With Ask nil the questions and answers are
-	// written in order, as a worksheet.
+	// the answer after it: a quiz run live. With Ask nil the questions and
+	// answers are written in order; for a worksheet to hand out, with every
+	// answer after the last question, use [TextWorksheet].
 	Quiz bool
 	// Ask, if set in quiz mode, is called after a question is written and
 	// before its answer is revealed: the CLI waits for the class there. An
@@ -81,7 +82,11 @@ func Text(w io.Writer, t *scenario.Transcript, opts TextOptions) error {
 	r.references(t.References)
 	r.emptyLine()
 	seed := strconv.FormatUint(t.Seed, 10)
-	r.wrapped("Seed "+seed+": run again with --seed "+seed+" for the same keys and choices", 0)
+	line := "Seed " + seed + ": run again with --seed " + seed + " for the same keys and choices."
+	if timesVary(t) {
+		line += " " + timesNote
+	}
+	r.wrapped(line, 0)
 	return r.err
 }
 

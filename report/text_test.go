@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rivo/uniseg"
+
 	"github.com/escrowlab/escrowlab/scenario"
 )
 
@@ -192,7 +194,7 @@ func at(lines []string, i int) string {
 }
 
 func TestTextFitsWidth(t *testing.T) {
-	for _, tr := range []*scenario.Transcript{sample(), stress()} {
+	for _, tr := range []*scenario.Transcript{sample(), stress(), narrated()} {
 		for _, w := range []int{60, 80, 100} {
 			for _, color := range []bool{false, true} {
 				out := render(t, tr, TextOptions{Width: w, Color: color})
@@ -204,8 +206,8 @@ func TestTextFitsWidth(t *testing.T) {
 					if plain != strings.TrimRight(plain, " ") || line != strings.TrimRight(line, " ") {
 						t.Errorf("width %d line %d has trailing spaces: %q", w, i+1, line)
 					}
-					if width(plain) > w && !loneToken(plain) {
-						t.Errorf("width %d line %d is %d columns: %q", w, i+1, width(plain), plain)
+					if cols := uniseg.StringWidth(plain); cols > w && !loneToken(plain) {
+						t.Errorf("width %d line %d is %d columns: %q", w, i+1, cols, plain)
 					}
 				}
 			}
@@ -357,5 +359,32 @@ func TestQuiz(t *testing.T) {
 	stop := errors.New("stop")
 	if err := Text(&b, tr, TextOptions{Quiz: true, Ask: func(scenario.Question) error { return stop }}); !errors.Is(err, stop) {
 		t.Fatalf("Ask's error not returned: %v", err)
+	}
+}
+
+// narrated is a transcript a teacher wrote in Chinese and French: no
+// spaces between Chinese words, two columns per Chinese character, and
+// accents written as combining marks.
+func narrated() *scenario.Transcript {
+	return &scenario.Transcript{
+		Scenario: "narrated",
+		Title:    "密钥托管：一次课堂演示，爱丽丝、鲍勃和两个托管机构",
+		Intro:    paras("每部电话里都有一块快船芯片。芯片的单元密钥在制造时被分成两半，分别交给两个托管机构保管；窃听器录下每一个电话。"),
+		Acts: []scenario.Act{{
+			Number: 1,
+			Title:  "Un appel te\u0301le\u0301phonique chiffre\u0301",
+			Intro:  "Alice appelle Bob. Les deux te\u0301le\u0301phones portent une puce Clipper, et la cle\u0301 de chaque puce a e\u0301te\u0301 de\u0301pose\u0301e en deux moitie\u0301s.",
+			Steps: []scenario.Step{{
+				Actor:   "爱丽丝的电话芯片",
+				Action:  "用会话密钥加密她的话，并在通话前附上执法访问字段（LEAF），其中包含用单元密钥加密的会话密钥。",
+				Values:  []scenario.Value{{Label: "爱丽丝说", Text: "鲍勃，董事会星期四对合并进行表决。请不要把这些数字告诉任何人。"}},
+				Outcome: scenario.Outcome{Kind: scenario.Exposed, Text: "窃听者拿到两半单元密钥以后，可以读出这个电话以及此前此后的每一个电话。"},
+				Note:    "托管密钥不会过期：谁拿到了它，谁就能读过去和将来的通话。",
+			}},
+		}},
+		Summary: &scenario.Table{Header: []string{"方案", "会话", "已打开"}, Rows: [][]scenario.Cell{
+			{scenario.Text("快船芯片（密钥托管）"), scenario.Count(16), scenario.Count(16)},
+			{scenario.Text("端到端加密，具有前向保密"), scenario.Count(16), scenario.Count(0)},
+		}},
 	}
 }

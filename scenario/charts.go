@@ -123,26 +123,31 @@ func matrixCharts(m *attack.Matrix) ([]Chart, error) {
 	return charts, nil
 }
 
-// sweepChart charts a sweep: mean time per forgery against checksum width,
-// measured, then projected.
+// sweepChart charts a sweep: the mean time per forgery measured at each
+// checksum width, beside the time 2^w tries take at the rate measured over
+// the whole sweep, which continues, dashed and labelled as such, into the
+// projection. The projection starts from that expected line, never from a
+// measured point, so that no measurement is drawn as a projection.
 func sweepChart(run SweepRun) Chart {
-	c := Chart{Title: "Time to forge a LEAF against checksum width", Kind: LineChart, XLabel: "checksum bits", YLabel: "seconds per forgery", LogY: true}
-	measured := Series{Name: "measured"}
+	c := Chart{Title: "Each extra bit of checksum doubles the time to forge a LEAF", Kind: LineChart, XLabel: "checksum bits", YLabel: "seconds per forgery (log scale)", LogY: true}
+	measured := Series{Name: fmt.Sprintf("measured: mean of %s", plural.Count(run.Trials, "trial"))}
+	r := run.SweepRate()
+	expected := Series{Name: "expected: 2^bits tries at the measured rate", Dashed: true}
 	var words []string
 	for _, p := range run.Points {
 		s := attack.Stats(p.Forgeries)
 		if s.Trials == 0 {
 			continue
 		}
-		mean := s.MeanSeconds
-		measured.Points = append(measured.Points, Point{float64(p.Bits), mean})
-		words = append(words, fmt.Sprintf("%d bits %s", p.Bits, seconds(mean)))
+		measured.Points = append(measured.Points, Point{float64(p.Bits), s.MeanSeconds})
+		if e := attack.ProjectSeconds(p.Bits, r); e > 0 {
+			expected.Points = append(expected.Points, Point{float64(p.Bits), e})
+		}
+		words = append(words, fmt.Sprintf("%d bits %s (expected %s)", p.Bits, seconds(s.MeanSeconds), seconds(attack.ProjectSeconds(p.Bits, r))))
 	}
-	c.Series = append(c.Series, measured)
-	r := run.SweepRate()
 	projected := Series{Name: "projected (not measured)", Dashed: true}
-	if n := len(measured.Points); n > 0 {
-		projected.Points = append(projected.Points, measured.Points[n-1])
+	if n := len(expected.Points); n > 0 {
+		projected.Points = append(projected.Points, expected.Points[n-1])
 	}
 	for _, bits := range ProjectedBits {
 		s := attack.ProjectSeconds(bits, r)
@@ -151,7 +156,7 @@ func sweepChart(run SweepRun) Chart {
 			words = append(words, fmt.Sprintf("%d bits about %s (projected)", bits, seconds(s)))
 		}
 	}
-	c.Series = append(c.Series, projected)
+	c.Series = []Series{measured, expected, projected}
 	c.Alt = "Mean time per forgery: " + strings.Join(words, "; ") + ". Each extra bit doubles the time."
 	return c
 }

@@ -19,7 +19,7 @@ type ForgeRun struct {
 // ForgeTranscript writes up a forgery run: one forgery step by step, the
 // statistics over all trials, and the comparison with NIST's 1994 estimate.
 func ForgeTranscript(run ForgeRun) *Transcript {
-	b := newBuilder("forge", fmt.Sprintf("Blaze's rogue LEAF: forging a %d-bit checksum", run.Bits), run.Seed)
+	b := newBuilder("forge", fmt.Sprintf("Blaze's rogue LEAF: forging %s %d-bit checksum", article(run.Bits), run.Bits), run.Seed)
 	b.t.Schemes = []attack.SchemeID{attack.ClipperID}
 	b.intro("In 1994 Matt Blaze showed that a Clipper user can dodge the escrow without breaking any cipher. The receiving chip checks only a short checksum inside the LEAF, so a rogue user can feed random LEAFs to their own chip until one passes, and send that instead of the real one.", refBlaze)
 	b.intro(fmt.Sprintf("Here Mallory owns a genuine chip but cannot read its keys: the search uses only the chip's LEAF check, which answers yes or no, on %s. Every number below was measured in this run; the seed is %d.", workers(run.Workers), run.Seed))
@@ -108,6 +108,16 @@ func forgeSteps(f attack.Forgery, bits, nworkers int, name string) []Step {
 		le.Outcome = Outcome{Exposed, "the processor read the call: this forgery failed"}
 	}
 	return append(steps, bob, le)
+}
+
+// article is the indefinite article before a number of bits read aloud:
+// "an 8-bit", "an 18-bit", "a 16-bit".
+func article(n int) string {
+	switch {
+	case n == 8 || n == 11 || n == 18 || n >= 80 && n < 90:
+		return "an"
+	}
+	return "a"
 }
 
 func yesNo(ok bool, yes, no string) string {

@@ -73,3 +73,47 @@ func TestMatrixTranscript(t *testing.T) {
 		t.Errorf("filtered matrix: closing %q, %d rows", prose(tr.Closing), len(tr.Summary.Rows))
 	}
 }
+
+// A sweep's chart shows the measured means, the expected 2^w line beside
+// them at the rate measured, and a projection that continues that line:
+// no measured point is ever part of the projection.
+func TestSweepChart(t *testing.T) {
+	forgery := func(tries uint64, d time.Duration) attack.Forgery {
+		return attack.Forgery{Tries: tries, Elapsed: d, Forged: []byte{1}}
+	}
+	pts := []attack.SweepPoint{
+		{Bits: 8, Forgeries: []attack.Forgery{forgery(200, time.Millisecond), forgery(312, 2*time.Millisecond)}},
+		{Bits: 9, Forgeries: []attack.Forgery{forgery(900, 4*time.Millisecond), forgery(124, time.Millisecond)}},
+		{Bits: 10, Forgeries: []attack.Forgery{forgery(1024, 5*time.Millisecond), forgery(1024, 3*time.Millisecond)}},
+	}
+	run := SweepRun{Lo: 8, Hi: 10, Trials: 2, Workers: 1, Points: pts}
+	c := sweepChart(run)
+	if len(c.Series) != 3 {
+		t.Fatalf("%d series, want measured, expected and projected", len(c.Series))
+	}
+	measured, expected, projected := c.Series[0], c.Series[1], c.Series[2]
+	if measured.Dashed || !expected.Dashed || !projected.Dashed {
+		t.Errorf("only the measured line may be solid: dashed %v, %v, %v", measured.Dashed, expected.Dashed, projected.Dashed)
+	}
+	if !strings.Contains(measured.Name, "2 trials") || !strings.Contains(expected.Name, "2^bits") || !strings.Contains(projected.Name, "not measured") {
+		t.Errorf("series names %q, %q, %q", measured.Name, expected.Name, projected.Name)
+	}
+	rate := run.SweepRate()
+	for i, p := range measured.Points {
+		e := expected.Points[i]
+		if e.X != p.X || e.Y != attack.ExpectedTries(int(p.X))/rate {
+			t.Errorf("expected point %v beside measured %v: want 2^%v tries at %v tries/s", e, p, p.X, rate)
+		}
+		if want := attack.Stats(pts[i].Forgeries).MeanSeconds; p.Y != want {
+			t.Errorf("measured point %v, want mean %v", p, want)
+		}
+		for _, q := range projected.Points {
+			if q == p {
+				t.Errorf("measured point %v is drawn as part of the projection", p)
+			}
+		}
+	}
+	if got, want := len(projected.Points), 1+len(ProjectedBits); got != want || projected.Points[0] != expected.Points[len(expected.Points)-1] {
+		t.Errorf("projection %v: want it to start where the expected line ends and reach %v", projected.Points, ProjectedBits)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/escrowlab/escrowlab/internal/plural"
 )
 
 // count writes a whole number with thousands separators: 65,536.
@@ -22,7 +24,8 @@ func count[T ~int | ~uint64](n T) string {
 }
 
 // seconds writes a span of time in the unit a reader expects: 37.2 ms,
-// 4.1 s, 3.5 hours, 120 years.
+// 4.1 s, 3.5 hours, 120 years, 1.2 million years; never in exponent
+// notation, which a law student should not have to decode.
 func seconds(s float64) string {
 	const (
 		minute = 60
@@ -43,10 +46,26 @@ func seconds(s float64) string {
 		return fmt.Sprintf("%.1f hours", s/hour)
 	case s < year:
 		return fmt.Sprintf("%.1f days", s/day)
-	case s < 1e6*year:
-		return count(uint64(math.Round(s/year))) + " years"
+	case math.Round(s/year) < 1e6:
+		return plural.Count(uint64(math.Round(s/year)), "year")
 	}
-	return fmt.Sprintf("%.1e years", s/year)
+	return large(s/year) + " years"
+}
+
+// large writes a number of a million or more in words: 1.2 million, 45
+// billion, 3.2 trillion, and beyond that a count of trillions.
+func large(n float64) string {
+	unit, name := 1e6, "million"
+	switch {
+	case n >= 1e12:
+		unit, name = 1e12, "trillion"
+	case n >= 1e9:
+		unit, name = 1e9, "billion"
+	}
+	if v := n / unit; v < 9.95 {
+		return fmt.Sprintf("%.1f %s", v, name)
+	}
+	return count(uint64(math.Round(n/unit))) + " " + name
 }
 
 // duration writes d as seconds does.

@@ -40,8 +40,14 @@ func spreadQuestionAt(prompt, moment string, opened, before, after, total int) *
 // countQuestion asks how many of total calls open, with no leak moment
 // to split them by, and answers from opened.
 func countQuestion(prompt string, opened, total int) *Question {
-	q := &Question{Prompt: prompt, Choices: []string{"none of them", "some of them", "all of them"}, Answer: 1}
-	switch opened {
+	return countQuestionOf(prompt, [3]string{"none of them", "some of them", "all of them"}, opened, total)
+}
+
+// countQuestionOf asks how many of total things a measurement found, in
+// the words of choices: none, some, all. It answers from n.
+func countQuestionOf(prompt string, choices [3]string, n, total int) *Question {
+	q := &Question{Prompt: prompt, Choices: choices[:], Answer: 1}
+	switch n {
 	case 0:
 		q.Answer = 0
 	case total:
@@ -50,7 +56,7 @@ func countQuestion(prompt string, opened, total int) *Question {
 	return q
 }
 
-// yesNo asks a yes-or-no question answered by what happened.
+// yesNoQuestion asks a yes-or-no question answered by what happened.
 func yesNoQuestion(prompt, yes, no string, happened bool) *Question {
 	q := &Question{Prompt: prompt, Choices: []string{yes, no}}
 	if !happened {

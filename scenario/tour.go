@@ -98,10 +98,14 @@ func (t *tour) setup() error {
 	for _, p := range w.People {
 		chips = append(chips, p.Name+" "+clip.Chip(p).UnitID().String())
 	}
+	deposited := countQuestionOf("No one is suspected of anything yet. Whose unit keys are now split between the two escrow agents?",
+		[3]string{"no one's: a key is deposited only when a court orders it", "only some people's", "everyone's"},
+		min(agents[0].Units(), agents[1].Units()), len(w.People))
 	t.b.step(Step{
 		Actor: "Chip factory", Action: fmt.Sprintf("makes a chip for each of %d people and deposits the two halves of each chip's unit key", len(w.People)),
 		Values:  []Value{text("unit IDs", strings.Join(chips, ", "))},
 		Outcome: Outcome{Done, fmt.Sprintf("%d chips made; %s holds %d components, %s holds %d", len(w.People), agents[0].Name(), agents[0].Units(), agentShort(agents[1]), agents[1].Units())},
+		Quiz:    deposited,
 		Note:    "The unit ID travels, sealed, with every call. The unit key never leaves the chip, except as the two halves held in escrow.",
 		Cites:   cites(refFIPS185),
 	})

@@ -90,9 +90,12 @@ func (t *tour) clipperCall() error {
 	} else if !errors.Is(err, escrow.ErrLEAFRejected) {
 		return err
 	}
+	flipped := yesNoQuestion("Someone flips one bit of the LEAF and leaves the call itself alone. Does Bob's chip still decrypt the call?",
+		"yes: the words were not touched", "no: it refuses the call", out.Kind == Done)
 	t.b.step(Step{
 		Actor: "Bob's chip", Action: "is handed the same call with one bit of the LEAF flipped",
 		Outcome: out,
+		Quiz:    flipped,
 		Note:    "Changing any bit of the sealed LEAF scrambles the checksum inside it.",
 	})
 

@@ -115,6 +115,8 @@ func (t *tour) oneHalfAlone(ku1 escrow.KeyComponent, tr *escrow.Transmission) St
 		s.Values = []Value{t.b.against("KS", bytesv("KS unwrapped with KU1 alone", ks[:]))}
 		s.Outcome = Outcome{Sealed, "wrong session key; decryption fails"}
 	}
+	s.Quiz = yesNoQuestion("The processor is given only the half of Alice's unit key that one agent holds. Does it read her call?",
+		"yes: half the key opens the call", "no: one half alone reveals nothing", s.Outcome.Kind == Exposed)
 	return s
 }
 

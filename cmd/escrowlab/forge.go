@@ -21,7 +21,7 @@ func forgeCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "forge",
 		Usage:     "Blaze's 1994 attack: forge a LEAF that fools the escrow, measured",
-		UsageText: "escrowlab forge [--bits N | --sweep LO-HI] [--trials K] [--seed N] [--json] [--no-color] [--quiz] [--format FORMAT] [--out FILE [--force]]",
+		UsageText: "escrowlab forge [--bits N | --sweep LO-HI] [--trials K] [--seed N] [--json] [--no-color] [--quiz | --answers] [--format FORMAT] [--out FILE [--force]]",
 		Description: `A rogue user who owns a genuine Clipper chip feeds it random LEAFs until one
 passes its checksum, then sends that in place of the real one. The honest
 receiver decrypts normally; law enforcement, holding the rogue's unit key,
@@ -33,15 +33,15 @@ the search and reports what was measured, then exits with status 130
 Examples:
    escrowlab forge                       one 16-bit forgery, as in 1994
    escrowlab forge --bits 8 --trials 500 how the tries are spread
-   escrowlab forge --sweep 8-24          time against width, with a projection`,
+   escrowlab forge --sweep 8-24          time against width, 5 trials each, with a projection`,
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "bits", Value: escrow.DefaultChecksumBits, Usage: fmt.Sprintf("LEAF checksum width `N`, %d to %d", escrow.MinChecksumBits, escrow.MaxChecksumBits)},
-			&cli.IntFlag{Name: "trials", Value: 1, Usage: fmt.Sprintf("repeat the forgery `K` times, 1 to %d, and report mean, median and spread", maxTrials)},
+			&cli.IntFlag{Name: "trials", Value: 1, DefaultText: fmt.Sprintf("1, or %d per width with --sweep", sweepTrials), Usage: fmt.Sprintf("repeat the forgery `K` times, 1 to %d, and report mean, median and spread", maxTrials)},
 			&cli.StringFlag{Name: "sweep", Usage: fmt.Sprintf("measure every width from `LO-HI` (such as 8-24; %d to %d), then project to 32, 48 and 64 bits; not with --bits", escrow.MinChecksumBits, escrow.MaxChecksumBits)},
 			runFlags[0], // --seed
 			&cli.BoolFlag{Name: "json", Usage: "print the measurements as JSON", DisableDefaultText: true},
 			runFlags[1], // --no-color
-			quizFlag, outputFlags[0], outputFlags[1], outputFlags[2],
+			quizFlag, answersFlag, outputFlags[0], outputFlags[1], outputFlags[2],
 		},
 		Action: runForge,
 	}
@@ -50,11 +50,20 @@ Examples:
 // maxTrials bounds --trials.
 const maxTrials = 100000
 
+// sweepTrials is the number of forgeries a sweep makes at each width
+// unless --trials says otherwise: enough that one unlucky search does not
+// bend the line, few enough that --sweep 8-24 (about 168 million tries in
+// all) fits in a lesson; docs/performance.md has the times measured.
+const sweepTrials = 5
+
 func runForge(c *cli.Context) error {
 	if c.Args().Present() {
 		return usagef("forge takes no arguments, got %q", c.Args().First())
 	}
 	bits, trials := c.Int("bits"), c.Int("trials")
+	if c.IsSet("sweep") && !c.IsSet("trials") {
+		trials = sweepTrials
+	}
 	switch {
 	case c.IsSet("sweep") && c.IsSet("bits"):
 		return usagef("--sweep and --bits both set widths; use --sweep LO-HI or --bits N, not both")

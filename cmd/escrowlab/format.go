@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -22,7 +23,7 @@ var outputFlags = []cli.Flag{
 }
 
 // quizFlag asks questions before outcomes.
-var quizFlag = &cli.BoolFlag{Name: "quiz", Usage: "ask the class to predict each key outcome before showing it; without a terminal, print questions and answers as a worksheet", DisableDefaultText: true}
+var quizFlag = &cli.BoolFlag{Name: "quiz", Usage: "on a terminal, ask the class to predict each key outcome before showing it; otherwise (a pipe, --out, --format markdown|html) write a worksheet to hand out: every question, then the answer key on a page of its own", DisableDefaultText: true}
 
 // renderers write a transcript in each format. JSON documents of their own
 // (matrix, forge) replace the transcript's JSON where a command has one.
@@ -62,6 +63,9 @@ func outputFor(c *cli.Context) (*output, error) {
 	}
 	format, err := outputFormat(c.String("format"), c.Bool("json"), path)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkSheet(c, format); err != nil {
 		return nil, err
 	}
 	o := &output{format: format, force: force}
@@ -109,12 +113,16 @@ func (o *output) emit(c *cli.Context, t *scenario.Transcript, asJSON func(io.Wri
 		w = &buf
 	}
 	var err error
-	switch {
+	switch sh := sheetFor(c, o); {
+	case sh == worksheet || sh == answerKey:
+		err = o.worksheet(c, w, t, sh == answerKey)
 	case o.format == "text" && o.file != nil:
-		err = report.Text(w, t, report.TextOptions{Quiz: c.Bool("quiz")})
+		err = report.Text(w, t, report.TextOptions{})
 	case o.format == "text":
 		opts := textOptions(c.App.Reader, c.App.Writer, c.App.ErrWriter, c.Bool("no-color"), c.Bool("step"))
-		opts.Quiz, opts.Ask = quiz(c)
+		if sh == liveQuiz {
+			opts.Quiz, opts.Ask = true, asker(c)
+		}
 		err = report.Text(w, t, opts)
 	case o.format == "json" && asJSON != nil:
 		err = asJSON(w)
@@ -133,4 +141,27 @@ func (o *output) emit(c *cli.Context, t *scenario.Transcript, asJSON func(io.Wri
 	}
 	fmt.Fprintf(c.App.ErrWriter, "wrote %s (%s)\n", o.file.Path, o.format)
 	return nil
+}
+
+// worksheetWriters write a worksheet in each format.
+var worksheetWriters = map[string]func(io.Writer, *scenario.Transcript, report.WorksheetOptions) error{
+	"text":     report.TextWorksheet,
+	"markdown": report.MarkdownWorksheet,
+	"html":     report.HTMLWorksheet,
+}
+
+// worksheet writes t's questions and answer key, or with keyOnly the key
+// alone, in the chosen format. Text on a terminal takes its colour and
+// width, up to the worksheet's 80 columns.
+func (o *output) worksheet(c *cli.Context, w io.Writer, t *scenario.Transcript, keyOnly bool) error {
+	opts := report.WorksheetOptions{Replay: replayCommand(c, t.Seed), KeyOnly: keyOnly}
+	if o.format == "text" && o.file == nil {
+		to := textOptions(c.App.Reader, c.App.Writer, c.App.ErrWriter, c.Bool("no-color"), false)
+		opts.Color, opts.Width = to.Color, to.Width
+	}
+	err := worksheetWriters[o.format](w, t, opts)
+	if errors.Is(err, report.ErrNoQuestions) {
+		return fmt.Errorf("%s asks no questions, so there is no worksheet: run it without --quiz or --answers", t.Scenario)
+	}
+	return err
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/rivo/uniseg"
 	"golang.org/x/term"
 
 	"github.com/escrowlab/escrowlab/report"
@@ -33,9 +34,7 @@ func textOptions(stdin io.Reader, stdout, stderr io.Writer, noColor, step bool) 
 		}
 		opts.BetweenActs = func(next scenario.Act, total int) error {
 			prompt := fmt.Sprintf("  ── act %d/%d next: %s. %s", next.Number, total, next.Title, preview(next.Intro))
-			if r := []rune(prompt); len(r) > width-10 {
-				prompt = string(r[:width-11]) + "…"
-			}
+			prompt = truncate(prompt, width-10)
 			fmt.Fprintf(stderr, "\n%s [Enter] ", prompt)
 			_, err := lines.ReadString('\n')
 			if err == io.EOF {
@@ -48,15 +47,38 @@ func textOptions(stdin io.Reader, stdout, stderr io.Writer, noColor, step bool) 
 }
 
 // preview shortens an act's intro to its first sentence, at most 60
-// characters, for the --step prompt.
+// columns, for the --step prompt.
 func preview(intro string) string {
 	if i := strings.Index(intro, ". "); i >= 0 {
 		intro = intro[:i+1]
 	}
-	if r := []rune(intro); len(r) > 60 {
-		intro = string(r[:59]) + "…"
+	return truncate(intro, 60)
+}
+
+// truncate shortens s to at most cols columns, ending it with "…" if
+// anything was cut.
+func truncate(s string, cols int) string {
+	if uniseg.StringWidth(s) <= cols {
+		return s
 	}
-	return intro
+	return clip(s, cols-1) + "…"
+}
+
+// clip returns the longest start of s that is at most cols columns wide
+// as a terminal shows it (a Chinese character takes two columns, a
+// combining accent none), never splitting a character from its accents.
+func clip(s string, cols int) string {
+	n, used, state := 0, 0, -1
+	for rest := s; rest != ""; {
+		var c string
+		var w int
+		c, rest, w, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		if used+w > cols {
+			break
+		}
+		n, used = n+len(c), used+w
+	}
+	return s[:n]
 }
 
 // terminal reports whether v is a terminal, and the file if it is one.

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
+	"github.com/rivo/uniseg"
 	"golang.org/x/term"
 )
 
@@ -83,7 +83,7 @@ func endLine(line string, width int) string {
 	if clearLine != "" {
 		return line + clearLine
 	}
-	return line + strings.Repeat(" ", max(width-utf8.RuneCountInString(line), 0))
+	return line + strings.Repeat(" ", max(width-uniseg.StringWidth(line), 0))
 }
 
 // columns returns the width of terminal f, or 80 if it cannot tell.
@@ -117,11 +117,11 @@ func progressLine(done uint64, expected float64, unit string, elapsed time.Durat
 		"  " + bar + " " + tries + " · " + left,
 		"  " + tries + " · " + left,
 	} {
-		if utf8.RuneCountInString(line) <= width {
+		if uniseg.StringWidth(line) <= width {
 			return line
 		}
 	}
-	return string([]rune(tries)[:min(utf8.RuneCountInString(tries), max(width, 0))])
+	return clip(tries, width)
 }
 
 // humanCount writes n briefly: 950, 12.3k, 4.6M, 1.1G.

@@ -40,3 +40,19 @@ func TestAsk(t *testing.T) {
 		}
 	}
 }
+
+// The command a worksheet prints can be pasted into a shell as it is.
+func TestShellWord(t *testing.T) {
+	for in, want := range map[string]string{
+		"tour":                       "tour",
+		"examples/predict-leak.yaml": "examples/predict-leak.yaml",
+		"8-24":                       "8-24",
+		"my lesson.yaml":             "'my lesson.yaml'",
+		"it's.yaml":                  `'it'\''s.yaml'`,
+		"":                           "''",
+	} {
+		if got := shellWord(in); got != want {
+			t.Errorf("shellWord(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

@@ -57,9 +57,9 @@ Examples:
 				},
 			},
 			{
-				Name: "run", Usage: "run a built-in scenario or a scenario file", UsageText: "escrowlab scenario run ID|FILE [--seed N] [--no-color] [--step] [--quiz] [--format FORMAT] [--out FILE [--force]]",
+				Name: "run", Usage: "run a built-in scenario or a scenario file", UsageText: "escrowlab scenario run ID|FILE [--seed N] [--no-color] [--step] [--quiz | --answers] [--format FORMAT] [--out FILE [--force]]",
 				Description: "Exits with status 1 if a prediction in the scenario does not hold. A long run\nshows its progress on a terminal; Ctrl-C or SIGTERM stops it and prints what\nhappened so far.\n\nExample:\n   escrowlab scenario run examples/predict-the-leak.yaml --seed 1",
-				Flags:       append(append(append([]cli.Flag{}, runFlags...), quizFlag), outputFlags...),
+				Flags:       append(append(append([]cli.Flag{}, runFlags...), quizFlag, answersFlag), outputFlags...),
 				Action:      runNamedScenario,
 			},
 			{

@@ -21,7 +21,7 @@ func tourCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "tour",
 		Usage:     "the guided walkthrough: Clipper, a warrant, end-to-end encryption, a leak",
-		UsageText: "escrowlab tour [--seed N] [--no-color] [--step] [--quiz] [--format FORMAT] [--out FILE [--force]]",
+		UsageText: "escrowlab tour [--seed N] [--no-color] [--step] [--quiz | --answers] [--format FORMAT] [--out FILE [--force]]",
 		Description: `Runs the classroom walkthrough in six acts, with real cryptography:
 how Clipper's key escrow works, lawful access with a warrant and why its
 expiry is only policy, the same calls under forward-secret end-to-end
@@ -31,8 +31,11 @@ with the exposure matrix of its own archive. Every count is measured.
 Examples:
    escrowlab tour --seed 1 --no-color > tour.txt
    escrowlab tour --step --quiz              present it live, asking the room first
+   escrowlab tour --seed 1 --quiz --out worksheet.html
+                                             a worksheet to hand out, answer key last
+   escrowlab tour --seed 1 --answers         the answer key alone
    escrowlab tour --seed 1 --out tour.html   a self-contained report with charts`,
-		Flags:  append(append(append([]cli.Flag{}, runFlags...), quizFlag), outputFlags...),
+		Flags:  append(append(append([]cli.Flag{}, runFlags...), quizFlag, answersFlag), outputFlags...),
 		Action: func(c *cli.Context) error { return runScenario(c, "tour") },
 	}
 }
