@@ -27,9 +27,9 @@ const MaxBody = 1 << 20
 // is 0); its kind (one byte); its body; and the CRC-32C of the number, kind
 // and body (uint32). Overhead is the bytes a record adds to its body.
 const (
-	prefixSize = 4 + 4     // sync, length
-	metaSize   = 4 + 1     // number, kind
-	crcSize    = 4         // checksum
+	prefixSize = 4 + 4 // sync, length
+	metaSize   = 4 + 1 // number, kind
+	crcSize    = 4     // checksum
 	Overhead   = prefixSize + metaSize + crcSize
 )
 
