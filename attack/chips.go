@@ -1,10 +1,12 @@
 package attack
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 
 	"github.com/escrowlab/escrowlab/escrow"
+	"github.com/escrowlab/escrowlab/internal/wire"
 )
 
 // Helpers for schemes built on escrowed chips (clipper, threshold): the
@@ -99,4 +101,50 @@ func decryptChipCall(rec *ChipRecord, ks escrow.SessionKey) []string {
 		texts = append(texts, string(p))
 	}
 	return texts
+}
+
+// Limits on a chip record read from an archive: no call has more
+// messages, and no message is longer.
+const (
+	maxMessages = 1 << 10
+	maxMessage  = 1 << 16
+)
+
+// ivSize is the length of a transmission's IV.
+const ivSize = len(escrow.IV{})
+
+// appendChipRecord writes a chip call: the two exchange values, then for
+// each transmission its LEAF, IV and ciphertext, each sized by a prefix.
+func appendChipRecord(dst []byte, rec *ChipRecord) []byte {
+	dst = append(append(dst, rec.Exchange[0][:]...), rec.Exchange[1][:]...)
+	dst = wire.AppendUint(dst, uint64(len(rec.Transmissions)))
+	for _, t := range rec.Transmissions {
+		dst = wire.AppendBytes(dst, t.LEAF)
+		dst = append(dst, t.IV[:]...)
+		dst = wire.AppendBytes(dst, t.Ciphertext)
+	}
+	return dst
+}
+
+// parseChipRecord reads what appendChipRecord wrote, with LEAFs of
+// exactly leafSize bytes.
+func parseChipRecord(b []byte, leafSize int) (*ChipRecord, error) {
+	r := wire.NewReader(b)
+	rec := &ChipRecord{}
+	copy(rec.Exchange[0][:], r.Fixed(32))
+	copy(rec.Exchange[1][:], r.Fixed(32))
+	n := r.Count(maxMessages, 1+leafSize+ivSize+1)
+	for range n {
+		t := &escrow.Transmission{LEAF: escrow.LEAF(bytes.Clone(r.Bytes(leafSize)))}
+		copy(t.IV[:], r.Fixed(ivSize))
+		t.Ciphertext = bytes.Clone(r.Bytes(maxMessage))
+		if len(t.LEAF) != leafSize {
+			return nil, fmt.Errorf("a LEAF of %d bytes, want %d: %w", len(t.LEAF), leafSize, wire.ErrMalformed)
+		}
+		rec.Transmissions = append(rec.Transmissions, t)
+	}
+	if err := r.Done(); err != nil {
+		return nil, err
+	}
+	return rec, nil
 }

@@ -45,7 +45,7 @@ func init() {
 			{"unit key KU", "one chip; its two halves, KU1 and KU2, by the two escrow agents", "the inner envelope of that chip's LEAFs, and so every session key it ever sends", "the inner lock, different for each chip, with a copy cut in two and kept by two agents"},
 			{"session key KS", "the two phones of one call", "that one call", "the key to one conversation"},
 		},
-		New: newClipper,
+		New: newClipper, Restore: restoreClipper,
 	})
 	RegisterLeak(LeakInfo{ID: FamilyKeyLeak, Words: "the family key KF", Order: 10})
 	RegisterLeak(LeakInfo{ID: Agent1DB, Words: "agent 1's database", Order: 20})
@@ -58,7 +58,8 @@ func init() {
 // agents, the chip factory, a chip in each person's phone, and the session
 // key of every call, as the two phones knew it.
 type Clipper struct {
-	family   *escrow.Family
+	family   *escrow.Family // nil when restored from an archive
+	bits     int            // the LEAF checksum width
 	agents   [2]*escrow.EscrowAgent
 	facility *escrow.Facility
 	rand     io.Reader
@@ -90,7 +91,7 @@ func newClipper(env Env) (Scheme, error) {
 		return nil, err
 	}
 	c := &Clipper{
-		family: family, rand: env.Rand,
+		family: family, bits: bits, rand: env.Rand,
 		agents: [2]*escrow.EscrowAgent{escrow.NewEscrowAgent(FirstAgentName), escrow.NewEscrowAgent(SecondAgentName)},
 		chips:  map[*Person]*escrow.Device{}, owners: map[escrow.UnitID]*Person{}, keys: map[int]escrow.SessionKey{},
 	}
@@ -200,7 +201,7 @@ func (c *Clipper) Opener(h Holdings) (Opener, error) {
 	if k.FamilyKey == nil {
 		return o, nil
 	}
-	family, err := escrow.NewFamily(*k.FamilyKey, c.family.ChecksumBits())
+	family, err := escrow.NewFamily(*k.FamilyKey, c.bits)
 	if err != nil {
 		return nil, err
 	}
@@ -258,4 +259,79 @@ func (o *clipperOpener) Open(c Capture) Opening {
 		ks = &k
 	}
 	return openChipCall(rec, o.proc, ks, o.c.Owner)
+}
+
+// Directory lists each chip's unit ID and owner, as the agents' records
+// and the carriers' subscriber lists would, and the LEAF checksum width.
+func (c *Clipper) Directory() ([]byte, error) { return chipDirectory(c.bits, c.owners), nil }
+
+// restoreClipper rebuilds, from its directory, a Clipper that holds no
+// secret: enough to parse and open an archive's Clipper calls.
+func restoreClipper(dir []byte, people []*Person) (Reading, error) {
+	bits, owners, err := parseChipDirectory(dir, people)
+	if err != nil {
+		return nil, err
+	}
+	return &Clipper{bits: bits, owners: owners}, nil
+}
+
+// AppendRecord writes a Clipper call.
+func (c *Clipper) AppendRecord(dst []byte, r Record) ([]byte, error) {
+	rec, ok := r.(*ChipRecord)
+	if !ok {
+		return nil, fmt.Errorf("a %T is not a Clipper record", r)
+	}
+	return appendChipRecord(dst, rec), nil
+}
+
+// ParseRecord reads a Clipper call.
+func (c *Clipper) ParseRecord(b []byte) (Record, error) {
+	return parseChipRecord(b, escrow.LEAFSize(c.bits))
+}
+
+// KeyParts writes Clipper key material: the family key, each agent's
+// database, unit keys and session keys, each in a file of its own.
+func (c *Clipper) KeyParts(item any) ([]KeyPart, error) {
+	k, ok := item.(ClipperKeys)
+	if !ok {
+		return nil, fmt.Errorf("a %T: %w", item, ErrNotKeyMaterial)
+	}
+	var parts []KeyPart
+	if k.FamilyKey != nil {
+		parts = append(parts, KeyPart{Kind: "family-key", Body: csvTable("family_key", [][]string{{hexOf(k.FamilyKey[:])}})})
+	}
+	for i, name := range []string{FirstAgentName, SecondAgentName} {
+		if k.Databases[i] != nil {
+			parts = append(parts, KeyPart{Kind: fmt.Sprintf("agent%d-db", i+1), Owner: name, Body: componentTable(k.Databases[i])})
+		}
+	}
+	if len(k.UnitKeys) > 0 {
+		parts = append(parts, KeyPart{Kind: "unit-keys", Owner: ownersOf(k.UnitKeys, c.owners), Body: unitKeyTable(k.UnitKeys)})
+	}
+	if len(k.Sessions) > 0 {
+		parts = append(parts, KeyPart{Kind: "session-keys", Body: sessionKeyTable(k.Sessions)})
+	}
+	return parts, nil
+}
+
+// ParseItem reads one Clipper key file.
+func (c *Clipper) ParseItem(kind string, body []byte) (any, error) {
+	var k ClipperKeys
+	var err error
+	switch kind {
+	case "family-key":
+		k.FamilyKey, err = parseFamilyKey(body)
+	case "agent1-db", "agent2-db":
+		k.Databases[kind[5]-'1'], err = parseComponents(body)
+	case "unit-keys":
+		k.UnitKeys, err = parseUnitKeys(body)
+	case "session-keys":
+		k.Sessions, err = parseSessionKeys(body)
+	default:
+		return nil, fmt.Errorf("%q: %w", kind, ErrUnknownKind)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return k, nil
 }

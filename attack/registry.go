@@ -31,6 +31,10 @@ type SchemeInfo struct {
 	// New deploys the scheme in a world: its infrastructure (a family key,
 	// escrow agents, an operator...), before anyone is enrolled.
 	New func(env Env) (Scheme, error)
+	// Restore rebuilds the scheme from the directory its Codec wrote into
+	// an archive, naming owners from people: a Reading that holds no
+	// secret, for decrypting an archive with key files alone.
+	Restore func(directory []byte, people []*Person) (Reading, error)
 }
 
 // KeyInfo describes one key or secret for a reader: who holds it, what
