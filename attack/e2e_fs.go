@@ -1,6 +1,7 @@
 package attack
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/escrowlab/escrowlab/e2e"
@@ -20,6 +21,10 @@ func init() {
 			{"ephemeral keys", "the two apps, for one call, then erased", "that call's keys, while it lasts", "a key melted down after the call"},
 		},
 		New: func(env Env) (Scheme, error) { return newForwardSecret(env), nil },
+		Restore: func(dir []byte, people []*Person) (Reading, error) {
+			ids, err := restoreIdentities(dir, people)
+			return &ForwardSecret{ids: ids}, err
+		},
 	})
 }
 
@@ -73,4 +78,27 @@ func (o fsOpener) Open(c Capture) Opening {
 		return Opening{}
 	}
 	return o.open(c.Session, rec, nil)
+}
+
+// Directory lists each identity key and its owner.
+func (f *ForwardSecret) Directory() ([]byte, error) { return f.ids.directory(), nil }
+
+// AppendRecord writes a forward-secret call: its handshake and messages.
+func (f *ForwardSecret) AppendRecord(dst []byte, r Record) ([]byte, error) {
+	rec, ok := r.(*HandshakeRecord)
+	if !ok {
+		return nil, fmt.Errorf("a %T is not an %s record", r, E2EForwardSecretID)
+	}
+	return appendHandshake(dst, rec), nil
+}
+
+// ParseRecord reads a forward-secret call.
+func (f *ForwardSecret) ParseRecord(b []byte) (Record, error) { return parseHandshake(b) }
+
+// KeyParts writes a seized identity key or leaked session keys.
+func (f *ForwardSecret) KeyParts(item any) ([]KeyPart, error) { return f.ids.keyParts(item) }
+
+// ParseItem reads a seized identity key or leaked session keys.
+func (f *ForwardSecret) ParseItem(kind string, body []byte) (any, error) {
+	return f.ids.parseItem(kind, body)
 }
