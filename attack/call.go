@@ -2,6 +2,7 @@ package attack
 
 import (
 	"fmt"
+	"sync/atomic"
 	"time"
 )
 
@@ -45,17 +46,43 @@ func (c Conversation) Involves(p *Person) bool { return c.Caller == p || c.Calle
 // checks that it got what was sent, and the wiretap records each session.
 // The session number and time come from the world's clock.
 func (w *World) Call(caller, callee *Person, messages []Message) (Conversation, error) {
-	c := Conversation{Session: len(w.sent) + 1, At: w.clock, Caller: caller, Callee: callee, Messages: messages}
-	if caller == nil || callee == nil || caller == callee {
-		return c, fmt.Errorf("attack: session %d: a call needs two different people", c.Session)
+	c := Conversation{Session: int(w.held.Load()) + 1, At: w.clock, Caller: caller, Callee: callee, Messages: messages}
+	caps, err := w.Carry(c)
+	if err != nil {
+		return c, err
 	}
-	for _, d := range w.schemes {
-		rec, err := d.scheme.Call(&c)
-		if err != nil {
-			return c, fmt.Errorf("attack: session %d under %s: %w", c.Session, d.info.ID, err)
-		}
-		w.Tap.record(Capture{Session: c.Session, At: c.At, Scheme: d.info.ID, Record: rec})
+	for _, cp := range caps {
+		w.Tap.record(cp)
 	}
 	w.sent = append(w.sent, c)
 	return c, nil
+}
+
+// Carry holds conversation c, already numbered and dated, under every
+// scheme, and returns what the wiretap records of it without keeping
+// either: a capture of millions of calls writes each to disk instead.
+// Carry may run in several goroutines at once, for different sessions.
+func (w *World) Carry(c Conversation) ([]Capture, error) {
+	if c.Caller == nil || c.Callee == nil || c.Caller == c.Callee {
+		return nil, fmt.Errorf("attack: session %d: a call needs two different people", c.Session)
+	}
+	caps := make([]Capture, 0, len(w.schemes))
+	for _, d := range w.schemes {
+		rec, err := d.scheme.Call(&c)
+		if err != nil {
+			return nil, fmt.Errorf("attack: session %d under %s: %w", c.Session, d.info.ID, err)
+		}
+		caps = append(caps, Capture{Session: c.Session, At: c.At, Scheme: d.info.ID, Record: rec})
+	}
+	raise(&w.held, int64(c.Session))
+	return caps, nil
+}
+
+// raise sets v to n if n is greater, safely under concurrent calls.
+func raise(v *atomic.Int64, n int64) {
+	for old := v.Load(); n > old; old = v.Load() {
+		if v.CompareAndSwap(old, n) {
+			return
+		}
+	}
 }

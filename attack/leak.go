@@ -25,7 +25,7 @@ func (w *World) Leak(id LeakID, t Target) (Holdings, error) {
 	switch {
 	case info.Needs == NeedsPerson && t.Person == nil:
 		return nil, fmt.Errorf("attack: the %s leak needs a target person", id)
-	case info.Needs == NeedsSession && (t.Session < 1 || t.Session > len(w.sent)):
+	case info.Needs == NeedsSession && (t.Session < 1 || int64(t.Session) > w.held.Load()):
 		return nil, fmt.Errorf("attack: the %s leak needs a session held so far; there is no session %d", id, t.Session)
 	}
 	t.At = w.clock

@@ -69,4 +69,8 @@ type Env struct {
 	// ChecksumBits is the width of the LEAF checksum for schemes built on
 	// escrowed chips; 0 means escrow.DefaultChecksumBits.
 	ChecksumBits int
+	// Keep reports whether to keep a session's secrets (its keys, as the
+	// two ends knew them) for a later leak of that session's keys. It is
+	// never nil. Schemes keep nothing else per session.
+	Keep func(session int) bool
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/escrowlab/escrowlab/internal/seeded"
@@ -27,6 +28,10 @@ type Config struct {
 	// ChecksumBits is the LEAF checksum width of escrowed chips; 0 means
 	// escrow.DefaultChecksumBits.
 	ChecksumBits int
+	// Keep says which sessions' secrets the schemes keep, for a later
+	// leak of one session's keys; nil keeps every session's. A capture of
+	// a million calls keeps one, so that memory does not grow with them.
+	Keep func(session int) bool
 }
 
 // World is a set of people, the schemes they call one another under, a
@@ -41,6 +46,7 @@ type World struct {
 	seed    uint64
 	traffic *rand.Rand // who calls whom, and what they say, in generated traffic
 	sent    []Conversation
+	held    atomic.Int64 // the highest session number held, by Call or Carry
 	clock   time.Time
 }
 
@@ -64,7 +70,7 @@ func NewWorld(cfg Config) (*World, error) {
 		if cfg.Schemes != nil && !slices.Contains(cfg.Schemes, info.ID) {
 			continue
 		}
-		env := Env{Rand: seeded.New(cfg.Seed, "scheme", string(info.ID)), Start: cfg.Start, ChecksumBits: cfg.ChecksumBits}
+		env := Env{Rand: seeded.New(cfg.Seed, "scheme", string(info.ID)), Start: cfg.Start, ChecksumBits: cfg.ChecksumBits, Keep: keepAll(cfg.Keep)}
 		s, err := info.New(env)
 		if err != nil {
 			return nil, fmt.Errorf("attack: deploying %s: %w", info.ID, err)
@@ -82,6 +88,14 @@ func NewWorld(cfg Config) (*World, error) {
 		}
 	}
 	return w, nil
+}
+
+// keepAll is keep, or a policy that keeps every session if keep is nil.
+func keepAll(keep func(int) bool) func(int) bool {
+	if keep == nil {
+		return func(int) bool { return true }
+	}
+	return keep
 }
 
 // unknownScheme is LookupScheme's error for id.
