@@ -82,15 +82,16 @@ func TestRandomnessBudget(t *testing.T) {
 	})
 }
 
-// TestVariantRandomnessBudget does the same for e2e-static and
-// e2e-escrowed. HPKE's ephemeral keys come from crypto/rand, so only the
-// keys the package makes itself are drawn from the caller's reader.
+// TestVariantRandomnessBudget does the same for e2e-static, e2e-escrowed
+// and e2e-ghost. Each HPKE wrap takes 32 bytes for its ephemeral key, on
+// top of the 32-byte session key StartStatic draws.
 func TestVariantRandomnessBudget(t *testing.T) {
 	r := &countingReader{r: seeded(33)}
 	c := handshake(t, 34)
 	var (
 		bob     *e2e.StaticKey
 		auth    *e2e.Authority
+		dev     *e2e.DeviceKey
 		wrapped []byte
 	)
 	steps := []struct {
@@ -99,10 +100,12 @@ func TestVariantRandomnessBudget(t *testing.T) {
 		f    func() error
 	}{
 		{"NewStaticKey", 32, func() (err error) { bob, err = e2e.NewStaticKey(r); return }},
-		{"StartStatic", 32, func() (err error) { wrapped, _, err = e2e.StartStatic(r, bob.Public()); return }},
+		{"StartStatic", 64, func() (err error) { wrapped, _, err = e2e.StartStatic(r, bob.Public()); return }},
 		{"AcceptStatic", 0, func() (err error) { _, err = e2e.AcceptStatic(bob, wrapped); return }},
 		{"NewAuthority", 32, func() (err error) { auth, err = e2e.NewAuthority(r); return }},
-		{"EscrowTo", 0, func() (err error) { _, err = c.aliceS.EscrowTo(auth.Public()); return }},
+		{"EscrowTo", 32, func() (err error) { _, err = c.aliceS.EscrowTo(r, auth.Public()); return }},
+		{"NewDeviceKey", 32, func() (err error) { dev, err = e2e.NewDeviceKey(r); return }},
+		{"SealToDevice", 32, func() (err error) { _, err = c.aliceS.SealToDevice(r, dev.Public()); return }},
 	}
 	for _, st := range steps {
 		before := r.n
