@@ -70,7 +70,7 @@ func (s *EscrowedE2E) Call(c *Conversation) (Record, error) {
 		return nil, err
 	}
 	rec := &EscrowedRecord{HandshakeRecord: *hs}
-	if rec.Escrow, err = caller.EscrowTo(s.authority.Public()); err != nil {
+	if rec.Escrow, err = caller.EscrowTo(s.rand, s.authority.Public()); err != nil {
 		return nil, err
 	}
 	if rec.Sealed, err = converse(c, caller, callee); err != nil {

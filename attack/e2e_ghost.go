@@ -107,7 +107,7 @@ func (g *Ghost) Call(c *Conversation) (Record, error) {
 	shown := [2][]*ecdh.PublicKey{g.listed(c.Caller, c.At), g.listed(c.Callee, c.At)}
 	for _, devices := range shown {
 		for _, d := range devices[1:] {
-			sealed, err := caller.SealToDevice(d)
+			sealed, err := caller.SealToDevice(g.rand, d)
 			if err != nil {
 				return nil, err
 			}

@@ -36,8 +36,8 @@ type Config struct {
 
 // World is a set of people, the schemes they call one another under, a
 // simulated clock, and a wiretap on the network that records every call
-// under every scheme. A world is reproducible from its seed, except the
-// ephemeral keys that HPKE draws for itself, which change no outcome.
+// under every scheme. A world is reproducible from its seed, byte for byte:
+// every key, including HPKE's ephemeral keys, comes from its streams.
 type World struct {
 	People []*Person
 	Tap    *Wiretap

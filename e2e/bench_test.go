@@ -88,7 +88,7 @@ func BenchmarkOpenEscrow(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	field, err := s.EscrowTo(auth.Public())
+	field, err := s.EscrowTo(chacha(64), auth.Public())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -61,10 +61,11 @@ func (d *DeviceKey) PrivateKey() *ecdh.PrivateKey {
 
 // SealToDevice returns the session's Keys encrypted with HPKE to a device
 // the directory lists for a participant, so that device can follow the
-// conversation. Like [Session.EscrowTo], its bytes are not reproducible
-// from a seeded reader. It returns an error wrapping ErrMalformed for a
-// nil or non-X25519 device key.
-func (s *Session) SealToDevice(device *ecdh.PublicKey) ([]byte, error) {
+// conversation. As in [Session.EscrowTo], HPKE's ephemeral key is made
+// from 32 bytes read from rand, so a seeded reader always gives the same
+// bytes. It returns an error wrapping ErrMalformed for a nil or non-X25519
+// device key, and an error if rand is nil or runs short.
+func (s *Session) SealToDevice(rand io.Reader, device *ecdh.PublicKey) ([]byte, error) {
 	if s == nil {
 		return nil, errors.New("e2e: nil session")
 	}
@@ -76,7 +77,7 @@ func (s *Session) SealToDevice(device *ecdh.PublicKey) ([]byte, error) {
 	clear(k.InitiatorToResponder[:])
 	clear(k.ResponderToInitiator[:])
 	defer clear(pt)
-	return wrap(device, deviceInfo, pt)
+	return wrap(rand, device, deviceInfo, pt)
 }
 
 // OpenDeviceCopy recovers a session's Keys from a copy sealed to the device

@@ -21,7 +21,7 @@ func newDevice(t *testing.T, seed uint64) *e2e.DeviceKey {
 func TestDeviceCopy(t *testing.T) {
 	c := handshake(t, 1)
 	dev, other := newDevice(t, 100), newDevice(t, 101)
-	sealed, err := c.aliceS.SealToDevice(dev.Public())
+	sealed, err := c.aliceS.SealToDevice(c.rand, dev.Public())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,8 +51,11 @@ func TestDeviceCopy(t *testing.T) {
 			t.Errorf("%s: %v, want %v", tt.name, err, tt.want)
 		}
 	}
-	if _, err := c.aliceS.SealToDevice(nil); !errors.Is(err, e2e.ErrMalformed) {
+	if _, err := c.aliceS.SealToDevice(c.rand, nil); !errors.Is(err, e2e.ErrMalformed) {
 		t.Errorf("sealing to no device: %v", err)
+	}
+	if s, err := c.aliceS.SealToDevice(nil, dev.Public()); err == nil || s != nil {
+		t.Errorf("sealing with no random source: %x, %v", s, err)
 	}
 }
 

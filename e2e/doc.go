@@ -76,14 +76,18 @@
 // # Randomness and determinism
 //
 // Every secret is built from bytes read from the io.Reader passed in by the
-// caller. Production code passes crypto/rand.Reader. escrowlab's --seed flag
-// passes a seeded deterministic reader instead so a run can be replayed byte
-// for byte. Such a reader is only suitable for teaching and testing.
+// caller, HPKE's included: [StartStatic], [Session.EscrowTo] and
+// [Session.SealToDevice] make the sender's ephemeral HPKE key from 32 bytes
+// of that reader (RFC 9180's DeriveKeyPair). Production code passes
+// crypto/rand.Reader. escrowlab's --seed flag passes a seeded deterministic
+// reader instead, so a run can be replayed byte for byte, wrapped session
+// keys, escrow fields and device copies included. Such a reader is only
+// suitable for teaching and testing.
 //
-// The one exception is HPKE: crypto/hpke draws its own ephemeral key from
-// crypto/rand, so the wrapped session keys of e2e-static and the escrow
-// fields of e2e-escrowed differ from run to run. The keys inside them, and
-// every message sealed under those keys, are still reproducible.
+// Go 1.26's crypto/hpke draws its ephemeral key from crypto/rand and takes
+// no reader, so this package seals with github.com/cloudflare/circl's HPKE
+// and opens with crypto/hpke. Both implement RFC 9180, and the tests check
+// that each opens what the other seals.
 //
 // The functions [Ephemerals], [DeriveKeys] and [OpenMessage] expose the key
 // schedule to an eavesdropper that holds some candidate secret, so that

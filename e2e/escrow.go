@@ -65,10 +65,11 @@ func (a *Authority) valid() bool {
 // session, where an eavesdropper can record it. Both sides produce fields
 // that open to the same Keys.
 //
-// HPKE's ephemeral key comes from crypto/rand, so the field's bytes are not
-// reproducible from a seeded reader. It returns an error wrapping
-// ErrMalformed for a nil or non-X25519 authority key.
-func (s *Session) EscrowTo(authority *ecdh.PublicKey) ([]byte, error) {
+// HPKE's ephemeral key is made from 32 bytes read from rand, so a seeded
+// reader always gives the same field. It returns an error wrapping
+// ErrMalformed for a nil or non-X25519 authority key, and an error if rand
+// is nil or runs short.
+func (s *Session) EscrowTo(rand io.Reader, authority *ecdh.PublicKey) ([]byte, error) {
 	if s == nil {
 		return nil, errors.New("e2e: nil session")
 	}
@@ -81,7 +82,7 @@ func (s *Session) EscrowTo(authority *ecdh.PublicKey) ([]byte, error) {
 	clear(k.InitiatorToResponder[:])
 	clear(k.ResponderToInitiator[:])
 	defer clear(pt)
-	return wrap(authority, escrowInfo, pt)
+	return wrap(rand, authority, escrowInfo, pt)
 }
 
 // OpenEscrow recovers a session's Keys from a captured escrow field. It is

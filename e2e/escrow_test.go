@@ -21,9 +21,9 @@ func newAuthority(t testing.TB, r io.Reader) *e2e.Authority {
 	return a
 }
 
-func escrow(t testing.TB, s *e2e.Session, a *e2e.Authority) []byte {
+func escrow(t testing.TB, r io.Reader, s *e2e.Session, a *e2e.Authority) []byte {
 	t.Helper()
-	field, err := s.EscrowTo(a.Public())
+	field, err := s.EscrowTo(r, a.Public())
 	if err != nil {
 		t.Fatalf("EscrowTo: %v", err)
 	}
@@ -41,7 +41,7 @@ type escrowedRecording struct {
 func recordEscrowed(t *testing.T, seed uint64, a *e2e.Authority, tag string) escrowedRecording {
 	t.Helper()
 	c := handshake(t, seed)
-	rec := escrowedRecording{field: escrow(t, c.aliceS, a), keys: c.aliceS.Keys()}
+	rec := escrowedRecording{field: escrow(t, c.rand, c.aliceS, a), keys: c.aliceS.Keys()}
 	for i := range 3 {
 		rec.toCallee = append(rec.toCallee, c.aliceS.Seal(fmt.Appendf(nil, "%s to callee %d", tag, i)))
 		rec.toCaller = append(rec.toCaller, c.bobS.Seal(fmt.Appendf(nil, "%s to caller %d", tag, i)))
@@ -52,7 +52,7 @@ func recordEscrowed(t *testing.T, seed uint64, a *e2e.Authority, tag string) esc
 func TestEscrowRoundTrip(t *testing.T) {
 	auth := newAuthority(t, seeded(200))
 	c := handshake(t, 201)
-	fields := map[string][]byte{"initiator's field": escrow(t, c.aliceS, auth), "responder's field": escrow(t, c.bobS, auth)}
+	fields := map[string][]byte{"initiator's field": escrow(t, c.rand, c.aliceS, auth), "responder's field": escrow(t, c.rand, c.bobS, auth)}
 	for name, f := range fields {
 		if len(f) != e2e.EscrowFieldSize || e2e.EscrowFieldSize != 112 {
 			t.Fatalf("%s is %d bytes, EscrowFieldSize %d; want 112", name, len(f), e2e.EscrowFieldSize)
@@ -107,7 +107,7 @@ func TestEscrowLeakedKey(t *testing.T) {
 func TestEscrowTamper(t *testing.T) {
 	auth := newAuthority(t, seeded(206))
 	c := handshake(t, 207)
-	field := escrow(t, c.aliceS, auth)
+	field := escrow(t, c.rand, c.aliceS, auth)
 	for i := range len(field) * 8 {
 		k, err := e2e.OpenEscrow(auth.PrivateKey(), flipBit(field, i))
 		if !errors.Is(err, e2e.ErrAuthentication) || k != (e2e.Keys{}) {
@@ -122,7 +122,7 @@ func TestEscrowTamper(t *testing.T) {
 func TestEscrowBadInputs(t *testing.T) {
 	auth := newAuthority(t, seeded(208))
 	c := handshake(t, 209)
-	field := escrow(t, c.aliceS, auth)
+	field := escrow(t, c.rand, c.aliceS, auth)
 	p256, err := ecdh.P256().GenerateKey(rand.Reader)
 	if err != nil {
 		t.Fatal(err)
@@ -131,9 +131,9 @@ func TestEscrowBadInputs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	escrowTo := func(s *e2e.Session, pub *ecdh.PublicKey) func() error {
+	escrowTo := func(s *e2e.Session, r io.Reader, pub *ecdh.PublicKey) func() error {
 		return func() error {
-			f, err := s.EscrowTo(pub)
+			f, err := s.EscrowTo(r, pub)
 			if err != nil && f != nil {
 				return errors.New("field returned with error")
 			}
@@ -148,11 +148,13 @@ func TestEscrowBadInputs(t *testing.T) {
 		call func() error
 		want error // nil means any error
 	}{
-		{"EscrowTo nil session", escrowTo(nil, auth.Public()), nil},
-		{"EscrowTo nil authority", escrowTo(c.aliceS, nil), e2e.ErrMalformed},
-		{"EscrowTo zero authority", escrowTo(c.aliceS, &ecdh.PublicKey{}), e2e.ErrMalformed},
-		{"EscrowTo P-256 authority", escrowTo(c.aliceS, p256.PublicKey()), e2e.ErrMalformed},
-		{"EscrowTo low-order authority", escrowTo(c.aliceS, lowOrder), e2e.ErrMalformed},
+		{"EscrowTo nil session", escrowTo(nil, c.rand, auth.Public()), nil},
+		{"EscrowTo nil authority", escrowTo(c.aliceS, c.rand, nil), e2e.ErrMalformed},
+		{"EscrowTo zero authority", escrowTo(c.aliceS, c.rand, &ecdh.PublicKey{}), e2e.ErrMalformed},
+		{"EscrowTo P-256 authority", escrowTo(c.aliceS, c.rand, p256.PublicKey()), e2e.ErrMalformed},
+		{"EscrowTo low-order authority", escrowTo(c.aliceS, c.rand, lowOrder), e2e.ErrMalformed},
+		{"EscrowTo nil reader", escrowTo(c.aliceS, nil, auth.Public()), nil},
+		{"EscrowTo short reader", escrowTo(c.aliceS, bytes.NewReader(make([]byte, 31)), auth.Public()), nil},
 		{"OpenEscrow nil key", open(nil, field), e2e.ErrMalformed},
 		{"OpenEscrow zero key", open(&ecdh.PrivateKey{}, field), e2e.ErrMalformed},
 		{"OpenEscrow P-256 key", open(p256, field), e2e.ErrMalformed},

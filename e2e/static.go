@@ -67,8 +67,8 @@ func (k *StaticKey) valid() bool {
 // [StaticWrappedSize] bytes) and the caller's Session, which seals with
 // InitiatorToResponder.
 //
-// K comes from rand, but HPKE's own ephemeral key comes from crypto/rand, so
-// the wrapped bytes are not reproducible from a seeded reader.
+// It reads 64 bytes from rand: K, then the seed of HPKE's ephemeral key. A
+// seeded reader therefore always gives the same wrapped bytes and Session.
 func StartStatic(rand io.Reader, recipient *ecdh.PublicKey) (wrapped []byte, s *Session, err error) {
 	if err := checkPublic(recipient, "recipient static key"); err != nil {
 		return nil, nil, err
@@ -78,7 +78,7 @@ func StartStatic(rand io.Reader, recipient *ecdh.PublicKey) (wrapped []byte, s *
 	if err := readFull(rand, k[:]); err != nil {
 		return nil, nil, fmt.Errorf("e2e: generating session key: %w", err)
 	}
-	wrapped, err = wrap(recipient, staticInfo, k[:])
+	wrapped, err = wrap(rand, recipient, staticInfo, k[:])
 	if err != nil {
 		return nil, nil, err
 	}

@@ -75,9 +75,9 @@ func TestStaticRoundTrip(t *testing.T) {
 	}
 }
 
-// TestStaticSessionKeyFromReader checks K comes from the caller's reader:
-// the same seed gives the same Keys although HPKE makes the wrapped bytes
-// differ, and a different seed gives different Keys.
+// TestStaticSessionKeyFromReader checks K and HPKE's ephemeral key both
+// come from the caller's reader: the same seed gives the same Keys and the
+// same wrapped bytes, and a different seed gives different ones.
 func TestStaticSessionKeyFromReader(t *testing.T) {
 	bob := newStaticKey(t, seeded(101))
 	a, b := startStatic(t, seeded(102), bob), startStatic(t, seeded(102), bob)
@@ -88,8 +88,11 @@ func TestStaticSessionKeyFromReader(t *testing.T) {
 	if a.caller.Keys() == other.caller.Keys() {
 		t.Error("different seeds gave the same session keys")
 	}
-	if bytes.Equal(a.wrapped, b.wrapped) {
-		t.Error("wrapped keys are equal; HPKE's ephemeral key should differ")
+	if !bytes.Equal(a.wrapped, b.wrapped) {
+		t.Error("same seed gave different wrapped keys")
+	}
+	if bytes.Equal(a.wrapped[:32], other.wrapped[:32]) || bytes.Equal(a.wrapped[32:], other.wrapped[32:]) {
+		t.Error("different seeds gave the same encapsulated key or ciphertext")
 	}
 }
 

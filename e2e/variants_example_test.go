@@ -50,7 +50,7 @@ func ExampleOpenEscrow() {
 	aliceSession, _ := h.Finish(reply)
 
 	// Alice's app escrows the session keys; the field travels with the session.
-	field, err := aliceSession.EscrowTo(authority.Public())
+	field, err := aliceSession.EscrowTo(rng, authority.Public())
 	if err != nil {
 		panic(err)
 	}
