@@ -2,8 +2,11 @@ package attack
 
 import (
 	"fmt"
+	"strconv"
 	"sync/atomic"
 	"time"
+
+	"github.com/escrowlab/escrowlab/internal/seeded"
 )
 
 // Conversation is the ground truth of one session: who called whom, when,
@@ -68,7 +71,7 @@ func (w *World) Carry(c Conversation) ([]Capture, error) {
 	}
 	caps := make([]Capture, 0, len(w.schemes))
 	for _, d := range w.schemes {
-		rec, err := d.scheme.Call(&c)
+		rec, err := d.scheme.Call(&c, seeded.New(w.seed, "scheme", string(d.info.ID), "session", strconv.Itoa(c.Session)))
 		if err != nil {
 			return nil, fmt.Errorf("attack: session %d under %s: %w", c.Session, d.info.ID, err)
 		}

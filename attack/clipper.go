@@ -62,10 +62,9 @@ type Clipper struct {
 	bits     int            // the LEAF checksum width
 	agents   [2]*escrow.EscrowAgent
 	facility *escrow.Facility
-	rand     io.Reader
 	chips    map[*Person]*escrow.Device
 	owners   map[escrow.UnitID]*Person
-	keys     map[int]escrow.SessionKey // by session
+	keys     *sessionStore[escrow.SessionKey]
 }
 
 // ClipperKeys is Clipper key material in an adversary's hands. Any field
@@ -91,9 +90,9 @@ func newClipper(env Env) (Scheme, error) {
 		return nil, err
 	}
 	c := &Clipper{
-		family: family, bits: bits, rand: env.Rand,
+		family: family, bits: bits,
 		agents: [2]*escrow.EscrowAgent{escrow.NewEscrowAgent(FirstAgentName), escrow.NewEscrowAgent(SecondAgentName)},
-		chips:  map[*Person]*escrow.Device{}, owners: map[escrow.UnitID]*Person{}, keys: map[int]escrow.SessionKey{},
+		chips:  map[*Person]*escrow.Device{}, owners: map[escrow.UnitID]*Person{}, keys: newSessionStore[escrow.SessionKey](env.Keep),
 	}
 	if c.facility, err = escrow.NewFacility(family, c.agents[0], c.agents[1]); err != nil {
 		return nil, err
@@ -117,8 +116,7 @@ func (c *Clipper) Owner(id escrow.UnitID) *Person { return c.owners[id] }
 // it: ground truth for narration, never given to an adversary except by a
 // leak.
 func (c *Clipper) SessionKey(session int) (escrow.SessionKey, bool) {
-	ks, ok := c.keys[session]
-	return ks, ok
+	return c.keys.get(session)
 }
 
 // UnitKey rebuilds p's unit key from the two agents' databases.
@@ -139,12 +137,12 @@ func (c *Clipper) Enrol(p *Person, rand io.Reader) error {
 }
 
 // Call holds a conversation on the two people's chips.
-func (c *Clipper) Call(conv *Conversation) (Record, error) {
-	rec, ks, err := chipCall(c.rand, conv, c.Chip)
+func (c *Clipper) Call(conv *Conversation, rand io.Reader) (Record, error) {
+	rec, ks, err := chipCall(rand, conv, c.Chip)
 	if err != nil {
 		return nil, err
 	}
-	c.keys[conv.Session] = ks
+	c.keys.put(conv.Session, ks)
 	return rec, nil
 }
 
@@ -168,7 +166,7 @@ func (c *Clipper) Lose(id LeakID, t Target) ([]any, error) {
 		}
 		return []any{ClipperKeys{FamilyKey: &kf, UnitKeys: map[escrow.UnitID]escrow.UnitKey{c.chips[t.Person].UnitID(): c.UnitKey(t.Person)}}}, nil
 	case SessionKeyLeak:
-		ks, ok := c.keys[t.Session]
+		ks, ok := c.keys.get(t.Session)
 		if !ok {
 			return nil, fmt.Errorf("no session %d", t.Session)
 		}

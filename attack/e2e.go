@@ -74,12 +74,12 @@ func (ids identities) handshake(rand io.Reader, c *Conversation) (*HandshakeReco
 
 // lose is what a forward-secret app gives away: a seized phone's identity
 // key, or one session's keys.
-func (ids identities) lose(id LeakID, t Target, sessions e2eSessions) ([]any, error) {
+func (ids identities) lose(id LeakID, t Target, keysOf func(session int) (e2e.Keys, bool)) ([]any, error) {
 	switch id {
 	case DeviceSeizure:
 		return []any{seizedIdentity{ids.keys[t.Person].PrivateKey()}}, nil
 	case SessionKeyLeak:
-		k, ok := sessions[t.Session]
+		k, ok := keysOf(t.Session)
 		if !ok {
 			return nil, fmt.Errorf("no session %d", t.Session)
 		}

@@ -36,8 +36,7 @@ func init() {
 type EscrowedE2E struct {
 	authority *e2e.Authority
 	ids       identities
-	rand      io.Reader
-	sessions  e2eSessions
+	sessions  *sessionStore[e2e.Keys]
 }
 
 // EscrowedRecord is an e2e-escrowed session on the wire: the handshake and
@@ -56,7 +55,7 @@ func newEscrowedE2E(env Env) (Scheme, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &EscrowedE2E{authority: a, ids: newIdentities(), rand: env.Rand, sessions: e2eSessions{}}, nil
+	return &EscrowedE2E{authority: a, ids: newIdentities(), sessions: newSessionStore[e2e.Keys](env.Keep)}, nil
 }
 
 // Enrol makes p's identity key.
@@ -64,19 +63,19 @@ func (s *EscrowedE2E) Enrol(p *Person, rand io.Reader) error { return s.ids.enro
 
 // Call runs the handshake and seals the session's keys to the authority,
 // then carries the conversation.
-func (s *EscrowedE2E) Call(c *Conversation) (Record, error) {
-	hs, caller, callee, err := s.ids.handshake(s.rand, c)
+func (s *EscrowedE2E) Call(c *Conversation, rand io.Reader) (Record, error) {
+	hs, caller, callee, err := s.ids.handshake(rand, c)
 	if err != nil {
 		return nil, err
 	}
 	rec := &EscrowedRecord{HandshakeRecord: *hs}
-	if rec.Escrow, err = caller.EscrowTo(s.rand, s.authority.Public()); err != nil {
+	if rec.Escrow, err = caller.EscrowTo(rand, s.authority.Public()); err != nil {
 		return nil, err
 	}
 	if rec.Sealed, err = converse(c, caller, callee); err != nil {
 		return nil, err
 	}
-	s.sessions[c.Session] = caller.Keys()
+	s.sessions.put(c.Session, caller.Keys())
 	return rec, nil
 }
 
@@ -86,7 +85,7 @@ func (s *EscrowedE2E) Lose(id LeakID, t Target) ([]any, error) {
 	if id == AuthorityKeyLeak {
 		return []any{authorityKey{s.authority.PrivateKey()}}, nil
 	}
-	return s.ids.lose(id, t, s.sessions)
+	return s.ids.lose(id, t, s.sessions.get)
 }
 
 // Serve has the authority use its key: it opens the escrow field of any

@@ -33,12 +33,11 @@ func init() {
 // the two apps knew them while it lasted.
 type ForwardSecret struct {
 	ids      identities
-	rand     io.Reader
-	sessions e2eSessions
+	sessions *sessionStore[e2e.Keys]
 }
 
 func newForwardSecret(env Env) *ForwardSecret {
-	return &ForwardSecret{ids: newIdentities(), rand: env.Rand, sessions: e2eSessions{}}
+	return &ForwardSecret{ids: newIdentities(), sessions: newSessionStore[e2e.Keys](env.Keep)}
 }
 
 // Identity returns p's identity key in this app, or nil.
@@ -48,21 +47,21 @@ func (f *ForwardSecret) Identity(p *Person) *e2e.Identity { return f.ids.keys[p]
 func (f *ForwardSecret) Enrol(p *Person, rand io.Reader) error { return f.ids.enrol(p, rand) }
 
 // Call runs the ephemeral handshake, then the conversation.
-func (f *ForwardSecret) Call(c *Conversation) (Record, error) {
-	rec, caller, callee, err := f.ids.handshake(f.rand, c)
+func (f *ForwardSecret) Call(c *Conversation, rand io.Reader) (Record, error) {
+	rec, caller, callee, err := f.ids.handshake(rand, c)
 	if err != nil {
 		return nil, err
 	}
 	if rec.Sealed, err = converse(c, caller, callee); err != nil {
 		return nil, err
 	}
-	f.sessions[c.Session] = caller.Keys()
+	f.sessions.put(c.Session, caller.Keys())
 	return rec, nil
 }
 
 // Lose gives away a seized phone's identity key, or one session's keys.
 func (f *ForwardSecret) Lose(id LeakID, t Target) ([]any, error) {
-	return f.ids.lose(id, t, f.sessions)
+	return f.ids.lose(id, t, f.sessions.get)
 }
 
 // Opener prepares an adversary's attempts against recorded sessions.

@@ -40,13 +40,20 @@ func init() {
 // any hidden devices added to it, and, for each session, the keys and the
 // device lists the two apps were given.
 type Ghost struct {
-	ids      identities
-	devices  map[*Person]*e2e.DeviceKey // each person's own device
-	ghosts   []ghostDevice              // devices the directory lists that no user owns
-	rand     io.Reader
-	sessions e2eSessions
-	shown    map[int][2][]*ecdh.PublicKey // by session: the devices listed for the caller, then the callee
-	routes   map[int][2]*Person           // by session: the two accounts the provider connected
+	ids     identities
+	devices map[*Person]*e2e.DeviceKey // each person's own device
+	ghosts  []ghostDevice              // devices the directory lists that no user owns
+	rand    io.Reader                  // for the hidden devices a warrant or a breach adds
+	calls   *sessionStore[ghostCall]
+}
+
+// ghostCall is what the apps and the provider knew of one session: its
+// keys, the devices listed for the caller and then the callee, and the two
+// accounts the provider connected.
+type ghostCall struct {
+	keys  e2e.Keys
+	shown [2][]*ecdh.PublicKey
+	route [2]*Person
 }
 
 // ghostDevice is a hidden device the directory lists for one user, or for
@@ -69,8 +76,7 @@ type GhostRecord struct {
 type ghostKey struct{ key *ecdh.PrivateKey }
 
 func newGhost(env Env) (Scheme, error) {
-	return &Ghost{ids: newIdentities(), devices: map[*Person]*e2e.DeviceKey{}, rand: env.Rand, sessions: e2eSessions{},
-		shown: map[int][2][]*ecdh.PublicKey{}, routes: map[int][2]*Person{}}, nil
+	return &Ghost{ids: newIdentities(), devices: map[*Person]*e2e.DeviceKey{}, rand: env.Rand, calls: newSessionStore[ghostCall](env.Keep)}, nil
 }
 
 // Enrol makes p's identity key and the key of p's one device.
@@ -98,8 +104,8 @@ func (g *Ghost) listed(p *Person, at time.Time) []*ecdh.PublicKey {
 // Call runs the handshake, seals the session's keys to every further
 // device the directory lists for either party, and carries the
 // conversation.
-func (g *Ghost) Call(c *Conversation) (Record, error) {
-	hs, caller, callee, err := g.ids.handshake(g.rand, c)
+func (g *Ghost) Call(c *Conversation, rand io.Reader) (Record, error) {
+	hs, caller, callee, err := g.ids.handshake(rand, c)
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +113,7 @@ func (g *Ghost) Call(c *Conversation) (Record, error) {
 	shown := [2][]*ecdh.PublicKey{g.listed(c.Caller, c.At), g.listed(c.Callee, c.At)}
 	for _, devices := range shown {
 		for _, d := range devices[1:] {
-			sealed, err := caller.SealToDevice(g.rand, d)
+			sealed, err := caller.SealToDevice(rand, d)
 			if err != nil {
 				return nil, err
 			}
@@ -117,7 +123,7 @@ func (g *Ghost) Call(c *Conversation) (Record, error) {
 	if rec.Sealed, err = converse(c, caller, callee); err != nil {
 		return nil, err
 	}
-	g.sessions[c.Session], g.shown[c.Session], g.routes[c.Session] = caller.Keys(), shown, [2]*Person{c.Caller, c.Callee}
+	g.calls.put(c.Session, ghostCall{caller.Keys(), shown, [2]*Person{c.Caller, c.Callee}})
 	return rec, nil
 }
 
@@ -126,10 +132,11 @@ func (g *Ghost) Call(c *Conversation) (Record, error) {
 // computed from the devices the directory listed, and compared with the
 // one computed from the devices the user really has.
 func (g *Ghost) Check(c Conversation) bool {
-	shown, ok := g.shown[c.Session]
+	call, ok := g.calls.get(c.Session)
 	if !ok {
 		return false
 	}
+	shown := call.shown
 	for i, p := range []*Person{c.Caller, c.Callee} {
 		id := g.ids.keys[p].Public()
 		if e2e.SafetyNumber(id, shown[i]) != e2e.SafetyNumber(id, []*ecdh.PublicKey{g.devices[p].Public()}) {
@@ -144,7 +151,7 @@ func (g *Ghost) Check(c Conversation) bool {
 // on the intruder's device is listed on every account.
 func (g *Ghost) Lose(id LeakID, t Target) ([]any, error) {
 	if id != ProviderBreach {
-		return g.ids.lose(id, t, g.sessions)
+		return g.ids.lose(id, t, func(n int) (e2e.Keys, bool) { c, ok := g.calls.get(n); return c.keys, ok })
 	}
 	k, err := g.addGhost(nil, t.At, time.Time{})
 	return []any{k}, err
@@ -174,7 +181,7 @@ func (g *Ghost) addGhost(target *Person, from, until time.Time) (ghostKey, error
 // Opener prepares an adversary's attempts: those against any forward-secret
 // session, and the copy sealed to each hidden device whose key it holds.
 func (g *Ghost) Opener(h Holdings) (Opener, error) {
-	o := ghostOpener{handshakeOpener: newHandshakeOpener(h, E2EGhostID, g.ids.owners), routes: g.routes}
+	o := ghostOpener{handshakeOpener: newHandshakeOpener(h, E2EGhostID, g.ids.owners), calls: g.calls}
 	for _, it := range h.Items(E2EGhostID) {
 		if k, ok := it.(ghostKey); ok {
 			o.ghosts = append(o.ghosts, k.key)
@@ -186,7 +193,7 @@ func (g *Ghost) Opener(h Holdings) (Opener, error) {
 type ghostOpener struct {
 	*handshakeOpener
 	ghosts []*ecdh.PrivateKey
-	routes map[int][2]*Person
+	calls  *sessionStore[ghostCall]
 }
 
 // Open tries the copies sealed to the adversary's hidden devices. A hidden
@@ -207,8 +214,9 @@ func (o ghostOpener) Open(c Capture) Opening {
 	}
 	out := o.open(c.Session, &rec.HandshakeRecord, extra)
 	if len(extra) > 0 {
-		route := o.routes[c.Session]
-		out.Who = route[:]
+		if call, ok := o.calls.get(c.Session); ok {
+			out.Who = call.route[:]
+		}
 	}
 	return out
 }

@@ -28,8 +28,7 @@ func init() {
 // in each person's app, and the keys of every session.
 type StaticE2E struct {
 	keys     map[*Person]*e2e.StaticKey
-	rand     io.Reader
-	sessions e2eSessions
+	sessions *sessionStore[e2e.Keys]
 }
 
 // StaticRecord is an e2e-static session on the wire: the session key
@@ -43,7 +42,7 @@ type StaticRecord struct {
 type seizedStatic struct{ key *ecdh.PrivateKey }
 
 func newStaticE2E(env Env) (Scheme, error) {
-	return &StaticE2E{keys: map[*Person]*e2e.StaticKey{}, rand: env.Rand, sessions: e2eSessions{}}, nil
+	return &StaticE2E{keys: map[*Person]*e2e.StaticKey{}, sessions: newSessionStore[e2e.Keys](env.Keep)}, nil
 }
 
 // Enrol makes p's long-term key pair.
@@ -58,9 +57,9 @@ func (s *StaticE2E) Enrol(p *Person, rand io.Reader) error {
 
 // Call wraps a fresh session key to the callee's long-term key, then
 // carries the conversation.
-func (s *StaticE2E) Call(c *Conversation) (Record, error) {
+func (s *StaticE2E) Call(c *Conversation, rand io.Reader) (Record, error) {
 	rec := &StaticRecord{}
-	wrapped, caller, err := e2e.StartStatic(s.rand, s.keys[c.Callee].Public())
+	wrapped, caller, err := e2e.StartStatic(rand, s.keys[c.Callee].Public())
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +71,7 @@ func (s *StaticE2E) Call(c *Conversation) (Record, error) {
 	if rec.Sealed, err = converse(c, caller, callee); err != nil {
 		return nil, err
 	}
-	s.sessions[c.Session] = caller.Keys()
+	s.sessions.put(c.Session, caller.Keys())
 	return rec, nil
 }
 
@@ -83,7 +82,7 @@ func (s *StaticE2E) Lose(id LeakID, t Target) ([]any, error) {
 	case DeviceSeizure:
 		return []any{seizedStatic{s.keys[t.Person].PrivateKey()}}, nil
 	case SessionKeyLeak:
-		k, ok := s.sessions[t.Session]
+		k, ok := s.sessions.get(t.Session)
 		if !ok {
 			return nil, fmt.Errorf("no session %d", t.Session)
 		}

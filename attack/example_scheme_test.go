@@ -3,6 +3,7 @@ package attack_test
 import (
 	"fmt"
 	"io"
+	"sync"
 	"time"
 
 	"golang.org/x/crypto/chacha20poly1305"
@@ -34,6 +35,7 @@ func init() {
 // taps installed in the server.
 type relay struct {
 	keys map[*attack.Person][]byte
+	mu   sync.Mutex // calls may run at once; taps are shared
 	taps []*relayCopies
 }
 
@@ -50,7 +52,7 @@ func (r *relay) Enrol(p *attack.Person, rand io.Reader) error {
 // Call seals each message to the server, which opens it, passes a copy to
 // every tap, and seals it again for the receiver. The wiretap sees both
 // hops.
-func (r *relay) Call(c *attack.Conversation) (attack.Record, error) {
+func (r *relay) Call(c *attack.Conversation, rand io.Reader) (attack.Record, error) {
 	var hops [][]byte
 	for i, m := range c.Messages {
 		up, _ := chacha20poly1305.New(r.keys[c.Sender(m)])
@@ -59,9 +61,11 @@ func (r *relay) Call(c *attack.Conversation) (attack.Record, error) {
 		if err != nil {
 			return nil, err
 		}
+		r.mu.Lock()
 		for _, t := range r.taps {
 			(*t)[c.Session] = append((*t)[c.Session], string(plain))
 		}
+		r.mu.Unlock()
 		hops = append(hops, framing.Seal(down, uint64(i), plain))
 	}
 	return hops, nil

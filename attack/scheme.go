@@ -21,7 +21,11 @@ type Scheme interface {
 	// Call carries conversation c between two enrolled people: both ends
 	// really encrypt and decrypt each message and check that what arrived
 	// is what was said. It returns what a wiretap on the network records.
-	Call(c *Conversation) (Record, error)
+	// Every key, nonce and challenge of the call comes from rand, the
+	// call's own stream. Call may run in several goroutines at once, for
+	// different sessions: what it keeps of a session (only for sessions
+	// Env.Keep names) it keeps under a lock.
+	Call(c *Conversation, rand io.Reader) (Record, error)
 
 	// Lose returns what this scheme hands an adversary when leak id
 	// happens to target t: key material, or an access capability that

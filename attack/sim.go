@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/escrowlab/escrowlab/sim"
@@ -48,12 +49,13 @@ func init() {
 // every call, as the phones knew them.
 type SIM struct {
 	maker    *sim.Manufacturer
-	operator *sim.Operator
-	sw       sim.Switch
-	rand     io.Reader
+	mu       sync.Mutex    // guards operator and sw under concurrent calls
+	operator *sim.Operator // made at the first call after the last enrolment
+	sw       sim.Switch    // its call records kept for the sessions keep names
+	keep     func(session int) bool
 	cards    map[*Person]*sim.SIM
-	owners   map[string]*Person // by IMSI
-	keys     map[int][2]sim.Kc  // by session: the caller's leg, then the callee's
+	owners   map[string]*Person       // by IMSI
+	keys     *sessionStore[[2]sim.Kc] // by session: the caller's leg, then the callee's
 }
 
 // SIMRecord is a mobile call on the air: each party's radio leg carries
@@ -92,7 +94,7 @@ type interceptAccess struct {
 
 func newSIM(env Env) (Scheme, error) {
 	maker := sim.NewManufacturer("SIM manufacturer")
-	return &SIM{maker: maker, rand: env.Rand, cards: map[*Person]*sim.SIM{}, owners: map[string]*Person{}, keys: map[int][2]sim.Kc{}}, nil
+	return &SIM{maker: maker, keep: env.Keep, cards: map[*Person]*sim.SIM{}, owners: map[string]*Person{}, keys: newSessionStore[[2]sim.Kc](env.Keep)}, nil
 }
 
 // Enrol has the manufacturer make p's SIM, keeping its Ki.
@@ -111,16 +113,13 @@ func (s *SIM) Enrol(p *Person, rand io.Reader) error {
 // party's SIM, each sends its messages on its own radio leg under its Kc,
 // and the network passes them on (decrypting and re-encrypting, as GSM
 // does) to the other party, whose phone checks what arrived.
-func (s *SIM) Call(c *Conversation) (Record, error) {
-	if s.operator == nil {
-		// The manufacturer ships the key file of every card it made.
-		s.operator = sim.NewOperator("Mobile operator", s.maker.Database())
-	}
+func (s *SIM) Call(c *Conversation, rand io.Reader) (Record, error) {
+	operator := s.network()
 	rec := &SIMRecord{}
 	var kcs [2]sim.Kc
 	parties := [2]*Person{c.Caller, c.Callee}
 	for i, p := range parties {
-		r, sres, kc, err := s.operator.Challenge(s.rand, s.cards[p].IMSI())
+		r, sres, kc, err := operator.Challenge(rand, s.cards[p].IMSI())
 		if err != nil {
 			return nil, err
 		}
@@ -130,7 +129,11 @@ func (s *SIM) Call(c *Conversation) (Record, error) {
 		rec.Legs[i], kcs[i] = SIMLeg{RAND: r, SRES: sres}, kc
 	}
 	imsi := [2]string{s.cards[c.Caller].IMSI(), s.cards[c.Callee].IMSI()}
-	s.sw.Connect(c.Session, c.At, imsi[0], imsi[1])
+	if s.keep(c.Session) {
+		s.mu.Lock()
+		s.sw.Connect(c.Session, c.At, imsi[0], imsi[1])
+		s.mu.Unlock()
+	}
 	var seq [2]uint64
 	for _, m := range c.Messages {
 		from := 0
@@ -145,15 +148,28 @@ func (s *SIM) Call(c *Conversation) (Record, error) {
 		if err != nil {
 			return nil, fmt.Errorf("the network: %w", err)
 		}
+		s.mu.Lock()
 		s.sw.Relay(c.Session, c.At, imsi[from], imsi[1-from], string(plain))
+		s.mu.Unlock()
 		_, got, err := sim.Open(kcs[1-from], sim.Seal(kcs[1-from], 0, plain))
 		if err != nil || string(got) != m.Text {
 			return nil, fmt.Errorf("%s's phone did not get what was sent: %v", parties[1-from].Name, err)
 		}
 		rec.Messages = append(rec.Messages, SIMMessage{Leg: from, Sealed: sealed})
 	}
-	s.keys[c.Session] = kcs
+	s.keys.put(c.Session, kcs)
 	return rec, nil
+}
+
+// network returns the operator, made from the manufacturer's key file of
+// every card it has shipped.
+func (s *SIM) network() *sim.Operator {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.operator == nil {
+		s.operator = sim.NewOperator("Mobile operator", s.maker.Database())
+	}
+	return s.operator
 }
 
 // Lose says what each leak gives away. A seized phone gives up nothing:
@@ -166,7 +182,7 @@ func (s *SIM) Lose(id LeakID, t Target) ([]any, error) {
 	case InterceptBreach:
 		return []any{s.tapAll(t.At)}, nil
 	case SessionKeyLeak:
-		kcs, ok := s.keys[t.Session]
+		kcs, ok := s.keys.get(t.Session)
 		if !ok {
 			return nil, fmt.Errorf("no session %d", t.Session)
 		}

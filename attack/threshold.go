@@ -47,10 +47,9 @@ type Threshold struct {
 	family   *escrow.Family
 	agents   []*escrow.EscrowAgent
 	facility *escrow.ThresholdFacility
-	rand     io.Reader
 	chips    map[*Person]*escrow.Device
 	owners   map[escrow.UnitID]*Person
-	keys     map[int]escrow.SessionKey // by session
+	keys     *sessionStore[escrow.SessionKey] // by session
 }
 
 // thresholdKeys is threshold key material in an adversary's hands.
@@ -71,7 +70,7 @@ func newThreshold(env Env) (Scheme, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Threshold{family: family, rand: env.Rand, chips: map[*Person]*escrow.Device{}, owners: map[escrow.UnitID]*Person{}, keys: map[int]escrow.SessionKey{}}
+	t := &Threshold{family: family, chips: map[*Person]*escrow.Device{}, owners: map[escrow.UnitID]*Person{}, keys: newSessionStore[escrow.SessionKey](env.Keep)}
 	for i := range ThresholdN {
 		t.agents = append(t.agents, escrow.NewEscrowAgent(fmt.Sprintf("Escrow agent %c", 'A'+i)))
 	}
@@ -96,12 +95,12 @@ func (t *Threshold) chip(p *Person) *escrow.Device  { return t.chips[p] }
 func (t *Threshold) owner(id escrow.UnitID) *Person { return t.owners[id] }
 
 // Call holds a conversation on the two people's chips.
-func (t *Threshold) Call(c *Conversation) (Record, error) {
-	rec, ks, err := chipCall(t.rand, c, t.chip)
+func (t *Threshold) Call(c *Conversation, rand io.Reader) (Record, error) {
+	rec, ks, err := chipCall(rand, c, t.chip)
 	if err != nil {
 		return nil, err
 	}
-	t.keys[c.Session] = ks
+	t.keys.put(c.Session, ks)
 	return rec, nil
 }
 
@@ -135,7 +134,7 @@ func (t *Threshold) Lose(id LeakID, target Target) ([]any, error) {
 		}
 		return []any{thresholdKeys{familyKey: &kf, unitKeys: map[escrow.UnitID]escrow.UnitKey{d.UnitID(): ku}}}, nil
 	case SessionKeyLeak:
-		ks, ok := t.keys[target.Session]
+		ks, ok := t.keys.get(target.Session)
 		if !ok {
 			return nil, fmt.Errorf("no session %d", target.Session)
 		}
