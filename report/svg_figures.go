@@ -13,6 +13,11 @@ import (
 // svgMuted is the colour of secondary text, as --muted in the page.
 const svgMuted = "#4a5560"
 
+// svgHalo sets text over a white outline, so that a line or band drawn
+// under it does not cross the letters. The page's style sheet gives the
+// halo the paper's colour; the attributes keep it where there is none.
+const svgHalo = ` class="halo" paint-order="stroke" stroke="#FFFFFF" stroke-width="4" stroke-linejoin="round"`
+
 // svgNothing is the body of a figure with no data.
 func svgNothing() (string, float64) {
 	return `<text x="16" y="34" fill="` + svgMuted + `">Nothing to draw.</text>` + "\n", 56
@@ -26,6 +31,15 @@ func wrapTo(text string, w, size float64) []string {
 		return []string{""}
 	}
 	return lines
+}
+
+// linesWidth is the width of the widest of lines set at size.
+func linesWidth(lines []string, size float64) float64 {
+	w := 0.0
+	for _, l := range lines {
+		w = max(w, textWidth(l, size))
+	}
+	return w
 }
 
 // svgTextLines writes lines as one <text> element, the first baseline at
@@ -47,4 +61,20 @@ func svgTextLines(x, y, lineH float64, lines []string, attrs string) string {
 	}
 	b.WriteString("</text>\n")
 	return b.String()
+}
+
+// wrapBalanced breaks text into as few lines as wrapTo does, but as even
+// in length as may be, so that a label of two lines does not leave one
+// word on the second.
+func wrapBalanced(text string, w, size float64) []string {
+	lines := wrapTo(text, w, size)
+	if len(lines) < 2 {
+		return lines
+	}
+	for limit := width(text) / len(lines); limit < width(text); limit++ {
+		if l := wrap(text, limit); len(l) == len(lines) {
+			return l
+		}
+	}
+	return lines
 }

@@ -4,10 +4,12 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/escrowlab/escrowlab/scenario"
 )
@@ -40,6 +42,54 @@ func deepEnvelope(n int) *scenario.Envelope {
 	return e
 }
 
+// day is midnight UTC on a day of 1994, a year of Clipper.
+func day(month time.Month, d int) time.Time { return time.Date(1994, month, d, 0, 0, 0, 0, time.UTC) }
+
+// exampleTimeline is 25 calls from 7 Mar to 20 Oct 1994, an order in
+// force for a month of them, a leak and a breach, and four readers.
+func exampleTimeline() *scenario.Timeline {
+	t := &scenario.Timeline{
+		Spans: []scenario.Span{{Label: "order in force, 26 Mar to 24 Apr 1994", From: day(time.March, 26), To: day(time.April, 24)}},
+		Marks: []scenario.TimeMark{
+			{Label: "leak, 22 Sep 1994", At: day(time.September, 22)},
+			{Label: "intercept breach, 13 Oct 1994", At: day(time.October, 13)},
+		},
+	}
+	start, end := day(time.March, 7), day(time.October, 20)
+	var inOrder, all []int
+	for i := range 25 {
+		at := start.Add(time.Duration(float64(end.Sub(start)) * float64(i) / 24)).Add(time.Duration(i%3) * 5 * time.Hour)
+		t.Calls = append(t.Calls, scenario.TimelineCall{Number: i + 1, At: at, Label: "Alice to Bob"})
+		if !at.Before(day(time.March, 26)) && at.Before(day(time.April, 25)) {
+			inOrder = append(inOrder, i+1)
+		}
+		all = append(all, i+1)
+	}
+	t.Rows = []scenario.TimelineRow{
+		{Label: "FBI, with Alice's unit key", Read: inOrder},
+		{Label: "FBI, keeping the key after the order", Read: all[3:]},
+		{Label: "Intruder, with the escrow databases and KF", Read: all},
+		{Label: "Anyone, end to end with forward secrecy"},
+	}
+	return t
+}
+
+// manyCalls is n calls over about seven months, one reader of every third
+// call and one of none.
+func manyCalls(n int) *scenario.Timeline {
+	t := &scenario.Timeline{Marks: []scenario.TimeMark{{Label: "leak", At: day(time.September, 22)}}}
+	var third []int
+	for i := range n {
+		at := day(time.March, 7).Add(time.Duration(float64(227*24*time.Hour) * float64(i) / float64(n)))
+		t.Calls = append(t.Calls, scenario.TimelineCall{Number: i + 1, At: at})
+		if i%3 == 0 {
+			third = append(third, i+1)
+		}
+	}
+	t.Rows = []scenario.TimelineRow{{Label: "every third", Read: third}, {Label: "nobody"}}
+	return t
+}
+
 // figureCase is a figure to draw, by kind.
 type figureCase struct {
 	name string
@@ -51,10 +101,22 @@ func envelopeChart(e *scenario.Envelope) scenario.Chart {
 	return scenario.Chart{Kind: scenario.EnvelopeChart, Envelope: e, Title: "t", Alt: "a"}
 }
 
+func timelineChart(t *scenario.Timeline) scenario.Chart {
+	return scenario.Chart{Kind: scenario.TimelineChart, Timeline: t, Title: "t", Alt: "a"}
+}
+
 // figureCases are the examples and the hard cases of every kind.
 func figureCases() []figureCase {
 	cyclic := &scenario.Envelope{Lock: "a lock round itself"}
 	cyclic.Items = []scenario.EnvelopeItem{{Label: "me", Text: "again"}, {Inner: cyclic}}
+	sameDay := manyCalls(5)
+	for i := range sameDay.Calls {
+		sameDay.Calls[i].At = day(time.May, 1).Add(time.Duration(i) * time.Hour)
+	}
+	sameMoment := manyCalls(4)
+	for i := range sameMoment.Calls {
+		sameMoment.Calls[i].At = day(time.May, 1)
+	}
 	return []figureCase{
 		{"envelope", envelopeChart(exampleEnvelope())},
 		{"nil envelope", envelopeChart(nil)},
@@ -64,6 +126,16 @@ func figureCases() []figureCase {
 		{"very deep envelope", envelopeChart(deepEnvelope(200))},
 		{"envelope inside itself", envelopeChart(cyclic)},
 		{"long envelope", envelopeChart(longEnvelope())},
+		{"timeline", timelineChart(exampleTimeline())},
+		{"nil timeline", timelineChart(nil)},
+		{"empty timeline", timelineChart(&scenario.Timeline{})},
+		{"timeline without rows", timelineChart(&scenario.Timeline{Calls: manyCalls(3).Calls})},
+		{"one call", timelineChart(manyCalls(1))},
+		{"calls on one day", timelineChart(sameDay)},
+		{"calls at one moment", timelineChart(sameMoment)},
+		{"3000 calls", timelineChart(manyCalls(3000))},
+		{"long row labels", timelineChart(longRows())},
+		{"decades of calls", timelineChart(decades())},
 	}
 }
 
@@ -80,6 +152,27 @@ func longEnvelope() *scenario.Envelope {
 			{Label: "averyveryveryveryverylongwordwithnowheretobreakatall", Text: "x"},
 		},
 	}
+}
+
+// longRows is a timeline whose rows have long labels.
+func longRows() *scenario.Timeline {
+	t := manyCalls(12)
+	t.Rows = append(t.Rows,
+		scenario.TimelineRow{Label: "Somebody with a very long description indeed, one that will not fit in two lines of the label column however it is wrapped", Read: []int{1, 2, 3}},
+		scenario.TimelineRow{Label: "A <b> & \"c\"", Read: []int{4}},
+	)
+	t.Spans = append(t.Spans, scenario.Span{Label: "a span given backwards", From: day(time.June, 10), To: day(time.May, 1)})
+	t.Marks = append(t.Marks, scenario.TimeMark{Label: "a mark on the same day as the leak", At: day(time.September, 22)})
+	return t
+}
+
+// decades is calls over thirty years.
+func decades() *scenario.Timeline {
+	t := &scenario.Timeline{Rows: []scenario.TimelineRow{{Label: "reader", Read: []int{2}}}}
+	for i := range 4 {
+		t.Calls = append(t.Calls, scenario.TimelineCall{Number: i + 1, At: time.Date(1990+10*i, time.January, 1, 0, 0, 0, 0, time.UTC)})
+	}
+	return t
 }
 
 // parseSVG decodes an SVG body wrapped in <svg>, failing on any error, and
@@ -247,14 +340,129 @@ func TestEnvelopeIsNested(t *testing.T) {
 	}
 }
 
+func TestTimelineShowsEveryCall(t *testing.T) {
+	for _, n := range []int{1, 5, 25, 40, 41, 200, 3000} {
+		tl := manyCalls(n)
+		tl.Rows = append(tl.Rows, scenario.TimelineRow{Label: "all", Read: []int{}})
+		for i := range n {
+			tl.Rows[2].Read = append(tl.Rows[2].Read, i+1)
+		}
+		l := newTimeline(tl)
+		if l.bins == nil {
+			body, _ := svgTimeline(tl)
+			read := countIn(body, `<g class="read"`, "<circle ")
+			unread := countIn(body, `<g class="unread"`, "<circle ")
+			if read+unread != n*len(tl.Rows) {
+				t.Errorf("%d calls: %d filled and %d hollow circles, want %d in all", n, read, unread, n*len(tl.Rows))
+			}
+			if want := (n+2)/3 + n; read != want {
+				t.Errorf("%d calls: %d filled circles, want %d", n, read, want)
+			}
+			if ticks := countIn(body, `<g class="calls"`, "<line "); ticks != n {
+				t.Errorf("%d calls: %d ticks, want one a call", n, ticks)
+			}
+			checkApart(t, l)
+			continue
+		}
+		seen := make([]int, n)
+		for _, bin := range l.bins {
+			for _, i := range bin {
+				seen[i]++
+			}
+		}
+		if i := slices.IndexFunc(seen, func(c int) bool { return c != 1 }); i >= 0 {
+			t.Errorf("%d calls: call %d is in %d bins, want 1", n, i+1, seen[i])
+		}
+		if l.binW() < tlBinW {
+			t.Errorf("%d calls: bins %g units wide, narrower than %g", n, l.binW(), tlBinW)
+		}
+	}
+}
+
+// countIn counts the elements that start with elem in the groups that
+// start with group.
+func countIn(body, group, elem string) int {
+	c := 0
+	for _, g := range strings.Split(body, group)[1:] {
+		g, _, _ = strings.Cut(g, "</g>")
+		c += strings.Count(g, elem)
+	}
+	return c
+}
+
+// checkApart fails if two circles of a row would overlap or one stands
+// far from its date.
+func checkApart(t *testing.T, l *tlLayout) {
+	t.Helper()
+	for k := 1; k < len(l.order); k++ {
+		a, b := l.xs[l.order[k-1]], l.xs[l.order[k]]
+		if b-a < 2*tlDotR {
+			t.Errorf("calls %d and %d drawn %g apart: their circles overlap", l.order[k-1]+1, l.order[k]+1, b-a)
+		}
+	}
+	for i, c := range l.t.Calls {
+		if d := math.Abs(l.xs[i] - l.x(c.At)); d > tlShift+1e-9 {
+			t.Errorf("call %d drawn %g units from its date", i+1, d)
+		}
+	}
+}
+
+func TestTimelineDates(t *testing.T) {
+	tests := []struct {
+		name  string
+		tl    *scenario.Timeline
+		first string
+	}{
+		{"seven months", exampleTimeline(), "Mar 1994"},
+		{"one day", &scenario.Timeline{Calls: []scenario.TimelineCall{{Number: 1, At: day(time.May, 1).Add(9 * time.Hour)}}}, "1 May 1994"},
+		{"thirty years", decades(), "1990"},
+	}
+	for _, tt := range tests {
+		l := newTimeline(tt.tl)
+		ticks := l.dateTicks()
+		if len(ticks) < 2 {
+			t.Errorf("%s: %d dates on the axis, want at least 2", tt.name, len(ticks))
+			continue
+		}
+		if ticks[0].label != tt.first {
+			t.Errorf("%s: first date %q, want %q", tt.name, ticks[0].label, tt.first)
+		}
+		if !ticksApart(ticks) {
+			t.Errorf("%s: dates overlap: %v", tt.name, ticks)
+		}
+		for _, tk := range ticks {
+			if tk.x < l.plotL-1 || tk.x > l.plotR+1 {
+				t.Errorf("%s: date %q at %g, outside the plot %g to %g", tt.name, tk.label, tk.x, l.plotL, l.plotR)
+			}
+		}
+	}
+}
+
+func TestTimelineLabelsAbove(t *testing.T) {
+	l := newTimeline(longRows())
+	for i, a := range l.heads {
+		for _, b := range l.heads[i+1:] {
+			if a.line == b.line && a.tx < b.tx+b.w && b.tx < a.tx+a.w {
+				t.Errorf("labels %q and %q overlap on line %d", a.text, b.text, a.line)
+			}
+		}
+		if a.tx < 0 || a.tx+a.w > svgWidth {
+			t.Errorf("label %q runs from %g to %g, outside the figure", a.text, a.tx, a.tx+a.w)
+		}
+	}
+}
+
 func TestFiguresGrow(t *testing.T) {
 	height := func(c scenario.Chart) float64 { _, h := draw(c); return h }
+	more := exampleTimeline()
+	more.Rows = append(more.Rows, scenario.TimelineRow{Label: "one more", Read: []int{1}})
 	inner := exampleEnvelope()
 	inner.Items[1].Inner.Items = append(inner.Items[1].Inner.Items, scenario.EnvelopeItem{Label: "another", Text: "field"})
 	tests := []struct {
 		name          string
 		small, larger scenario.Chart
 	}{
+		{"a row more", timelineChart(exampleTimeline()), timelineChart(more)},
 		{"a field more", envelopeChart(exampleEnvelope()), envelopeChart(inner)},
 		{"a layer more", envelopeChart(deepEnvelope(3)), envelopeChart(deepEnvelope(4))},
 	}
