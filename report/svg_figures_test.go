@@ -90,6 +90,40 @@ func manyCalls(n int) *scenario.Timeline {
 	return t
 }
 
+// exampleGraph is who holds which Clipper key in the tour.
+func exampleGraph() *scenario.Graph {
+	return &scenario.Graph{
+		Nodes: []string{"Government", "Chip factory", "every Clipper chip", "NIST", "Treasury", "FBI's decrypt processor", "Intruder", "Alice's and Bob's apps"},
+		Edges: []scenario.Edge{
+			{From: "Government", To: "every Clipper chip", Key: "KF"},
+			{From: "Government", To: "FBI's decrypt processor", Key: "KF"},
+			{From: "Chip factory", To: "NIST", Key: "KU1 of every chip"},
+			{From: "Chip factory", To: "Treasury", Key: "KU2 of every chip"},
+			{From: "NIST", To: "FBI's decrypt processor", Key: "Alice's KU1", When: "26 Mar 1994"},
+			{From: "Treasury", To: "FBI's decrypt processor", Key: "Alice's KU2", When: "26 Mar 1994"},
+			{From: "NIST", To: "Intruder", Key: "every KU1", When: "22 Sep 1994", Leak: true},
+			{From: "Treasury", To: "Intruder", Key: "every KU2", When: "22 Sep 1994", Leak: true},
+			{From: "Government", To: "Intruder", Key: "KF", When: "22 Sep 1994", Leak: true},
+		},
+	}
+}
+
+// duplicateGraph has three keys passing between one pair, a cycle and a
+// self loop.
+func duplicateGraph() *scenario.Graph {
+	return &scenario.Graph{
+		Nodes: []string{"A", "B", "C"},
+		Edges: []scenario.Edge{
+			{From: "A", To: "B", Key: "first key"},
+			{From: "A", To: "B", Key: "second key", When: "1 Apr 1994"},
+			{From: "A", To: "B", Key: "third key", Leak: true},
+			{From: "B", To: "C", Key: "onward"},
+			{From: "C", To: "A", Key: "back again"},
+			{From: "C", To: "C", Key: "to itself"},
+		},
+	}
+}
+
 // figureCase is a figure to draw, by kind.
 type figureCase struct {
 	name string
@@ -103,6 +137,10 @@ func envelopeChart(e *scenario.Envelope) scenario.Chart {
 
 func timelineChart(t *scenario.Timeline) scenario.Chart {
 	return scenario.Chart{Kind: scenario.TimelineChart, Timeline: t, Title: "t", Alt: "a"}
+}
+
+func graphChart(g *scenario.Graph) scenario.Chart {
+	return scenario.Chart{Kind: scenario.GraphChart, Graph: g, Title: "t", Alt: "a"}
 }
 
 // figureCases are the examples and the hard cases of every kind.
@@ -136,6 +174,15 @@ func figureCases() []figureCase {
 		{"3000 calls", timelineChart(manyCalls(3000))},
 		{"long row labels", timelineChart(longRows())},
 		{"decades of calls", timelineChart(decades())},
+		{"graph", graphChart(exampleGraph())},
+		{"nil graph", graphChart(nil)},
+		{"empty graph", graphChart(&scenario.Graph{})},
+		{"duplicate edges, a cycle and a loop", graphChart(duplicateGraph())},
+		{"only isolated holders", graphChart(&scenario.Graph{Nodes: []string{"one", "two", "three"}})},
+		{"a long chain", graphChart(chainGraph(9))},
+		{"a cycle of three", graphChart(&scenario.Graph{Edges: []scenario.Edge{{From: "x", To: "y", Key: "k1"}, {From: "y", To: "z", Key: "k2"}, {From: "z", To: "x", Key: "k3", Leak: true}}})},
+		{"long names", graphChart(longGraph())},
+		{"unlabelled edges", graphChart(&scenario.Graph{Edges: []scenario.Edge{{From: "p", To: "q"}, {From: "q", To: "r", Leak: true}}})},
 	}
 }
 
@@ -173,6 +220,26 @@ func decades() *scenario.Timeline {
 		t.Calls = append(t.Calls, scenario.TimelineCall{Number: i + 1, At: time.Date(1990+10*i, time.January, 1, 0, 0, 0, 0, time.UTC)})
 	}
 	return t
+}
+
+// chainGraph is n holders, each handing a key to the next.
+func chainGraph(n int) *scenario.Graph {
+	g := &scenario.Graph{}
+	for i := range n - 1 {
+		g.Edges = append(g.Edges, scenario.Edge{From: fmt.Sprintf("holder %d", i+1), To: fmt.Sprintf("holder %d", i+2), Key: fmt.Sprintf("key %d", i+1)})
+	}
+	return g
+}
+
+// longGraph has long names and labels, and characters to escape.
+func longGraph() *scenario.Graph {
+	return &scenario.Graph{
+		Nodes: []string{"The Department of Very Long Names & Titles", "<Bob's> \"apps\""},
+		Edges: []scenario.Edge{
+			{From: "The Department of Very Long Names & Titles", To: "<Bob's> \"apps\"", Key: "a key with a very long description that must wrap", When: "the first of April, 1994, at noon"},
+			{From: "The Department of Very Long Names & Titles", To: "Somewhere else", Key: "x & y", Leak: true},
+		},
+	}
 }
 
 // parseSVG decodes an SVG body wrapped in <svg>, failing on any error, and
@@ -452,10 +519,74 @@ func TestTimelineLabelsAbove(t *testing.T) {
 	}
 }
 
+func TestGraphLayout(t *testing.T) {
+	for _, tc := range figureCases() {
+		if tc.c.Graph == nil || len(tc.c.Graph.Nodes)+len(tc.c.Graph.Edges) == 0 {
+			continue
+		}
+		l := layoutGraph(tc.c.Graph)
+		for i, a := range l.nodes {
+			for _, b := range l.nodes[i+1:] {
+				if a.box().overlaps(b.box(), 0) {
+					t.Errorf("%s: boxes of %q and %q overlap: %v, %v", tc.name, a.name, b.name, a.box(), b.box())
+				}
+			}
+		}
+		for _, e := range l.edges {
+			if e.self {
+				continue
+			}
+			for k := 1; k < len(e.chain); k++ {
+				if l.nodes[e.chain[k]].layer != l.nodes[e.chain[k-1]].layer+1 {
+					t.Errorf("%s: edge %s to %s does not run one column at a time", tc.name, e.From, e.To)
+				}
+			}
+		}
+	}
+}
+
+func TestGraphExampleIsClear(t *testing.T) {
+	l := layoutGraph(exampleGraph())
+	for i, e := range l.edges {
+		if e.cost >= 1000 {
+			t.Errorf("the label of %s to %s touches a box, an arrowhead, another label or the edge of the figure", e.From, e.To)
+		}
+		if r := e.labelRect(); r.x < 0 || r.x+r.w > svgWidth {
+			t.Errorf("the label of %s to %s runs off the figure", e.From, e.To)
+		}
+		for _, o := range l.edges[i+1:] {
+			if e.labelRect().overlaps(o.labelRect(), 0) {
+				t.Errorf("the labels of %s to %s and %s to %s overlap", e.From, e.To, o.From, o.To)
+			}
+		}
+	}
+	for _, n := range l.nodes {
+		if n.x < 0 || n.x+n.w > svgWidth {
+			t.Errorf("%q runs off the figure", n.name)
+		}
+	}
+	cols := map[string]int{}
+	for _, n := range l.nodes {
+		cols[n.name] = n.layer
+	}
+	if cols["Government"] != 0 || cols["Chip factory"] != 0 || cols["NIST"] != 1 || cols["FBI's decrypt processor"] != 2 || cols["Intruder"] != 2 {
+		t.Errorf("columns %v: want the givers at the left and the FBI and the intruder at the right", cols)
+	}
+	body, _ := svgGraph(exampleGraph())
+	if n := strings.Count(body, `stroke-dasharray="9 5"`); n != 4 {
+		t.Errorf("%d dashed lines, want the 3 leaks and the key's sample", n)
+	}
+	if !strings.Contains(body, "key handed over") || !strings.Contains(body, "taken in a leak") {
+		t.Error("no key under the graph")
+	}
+}
+
 func TestFiguresGrow(t *testing.T) {
 	height := func(c scenario.Chart) float64 { _, h := draw(c); return h }
 	more := exampleTimeline()
 	more.Rows = append(more.Rows, scenario.TimelineRow{Label: "one more", Read: []int{1}})
+	bigger := exampleGraph()
+	bigger.Nodes = append(bigger.Nodes, "a ninth holder", "a tenth holder")
 	inner := exampleEnvelope()
 	inner.Items[1].Inner.Items = append(inner.Items[1].Inner.Items, scenario.EnvelopeItem{Label: "another", Text: "field"})
 	tests := []struct {
@@ -463,6 +594,7 @@ func TestFiguresGrow(t *testing.T) {
 		small, larger scenario.Chart
 	}{
 		{"a row more", timelineChart(exampleTimeline()), timelineChart(more)},
+		{"two holders more", graphChart(exampleGraph()), graphChart(bigger)},
 		{"a field more", envelopeChart(exampleEnvelope()), envelopeChart(inner)},
 		{"a layer more", envelopeChart(deepEnvelope(3)), envelopeChart(deepEnvelope(4))},
 	}
