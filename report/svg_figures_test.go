@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -602,5 +604,34 @@ func TestFiguresGrow(t *testing.T) {
 		if a, b := height(tt.small), height(tt.larger); b <= a {
 			t.Errorf("%s: height %g, not more than %g", tt.name, b, a)
 		}
+	}
+}
+
+// TestFigurePreview writes each example figure into an HTML page in the
+// directory named by ESCROWLAB_SVG_PREVIEW, styled as in a report, to be
+// looked at in a browser. Without it, the test is skipped.
+func TestFigurePreview(t *testing.T) {
+	dir := os.Getenv("ESCROWLAB_SVG_PREVIEW")
+	if dir == "" {
+		t.Skip("set ESCROWLAB_SVG_PREVIEW to a directory to write preview pages")
+	}
+	for name, c := range previewCharts() {
+		page := "<!doctype html><meta charset=utf-8><style>" + htmlCSS + "</style><body style=\"margin:8px\"><figure class=\"chart\" style=\"margin:0\">" + svgChart(c, "f1") + "</figure>"
+		if err := os.WriteFile(filepath.Join(dir, name+".html"), []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// previewCharts are the example figures, and some hard cases, by name.
+func previewCharts() map[string]scenario.Chart {
+	return map[string]scenario.Chart{
+		"envelope":      {Kind: scenario.EnvelopeChart, Envelope: exampleEnvelope(), Title: "t", Alt: "a"},
+		"envelope-deep": {Kind: scenario.EnvelopeChart, Envelope: deepEnvelope(6), Title: "t", Alt: "a"},
+		"timeline":      {Kind: scenario.TimelineChart, Timeline: exampleTimeline(), Title: "t", Alt: "a"},
+		"timeline-3000": {Kind: scenario.TimelineChart, Timeline: manyCalls(3000), Title: "t", Alt: "a"},
+		"timeline-one":  {Kind: scenario.TimelineChart, Timeline: manyCalls(1), Title: "t", Alt: "a"},
+		"graph":         {Kind: scenario.GraphChart, Graph: exampleGraph(), Title: "t", Alt: "a"},
+		"graph-dup":     {Kind: scenario.GraphChart, Graph: duplicateGraph(), Title: "t", Alt: "a"},
 	}
 }
