@@ -44,25 +44,27 @@ func deepEnvelope(n int) *scenario.Envelope {
 	return e
 }
 
-// day is midnight UTC on a day of 1994, a year of Clipper.
-func day(month time.Month, d int) time.Time { return time.Date(1994, month, d, 0, 0, 0, 0, time.UTC) }
+// day1994 is midnight UTC on a day of 1994, a year of Clipper.
+func day1994(month time.Month, d int) time.Time {
+	return time.Date(1994, month, d, 0, 0, 0, 0, time.UTC)
+}
 
 // exampleTimeline is 25 calls from 7 Mar to 20 Oct 1994, an order in
 // force for a month of them, a leak and a breach, and four readers.
 func exampleTimeline() *scenario.Timeline {
 	t := &scenario.Timeline{
-		Spans: []scenario.Span{{Label: "order in force, 26 Mar to 24 Apr 1994", From: day(time.March, 26), To: day(time.April, 24)}},
+		Spans: []scenario.Span{{Label: "order in force, 26 Mar to 24 Apr 1994", From: day1994(time.March, 26), To: day1994(time.April, 24)}},
 		Marks: []scenario.TimeMark{
-			{Label: "leak, 22 Sep 1994", At: day(time.September, 22)},
-			{Label: "intercept breach, 13 Oct 1994", At: day(time.October, 13)},
+			{Label: "leak, 22 Sep 1994", At: day1994(time.September, 22)},
+			{Label: "intercept breach, 13 Oct 1994", At: day1994(time.October, 13)},
 		},
 	}
-	start, end := day(time.March, 7), day(time.October, 20)
+	start, end := day1994(time.March, 7), day1994(time.October, 20)
 	var inOrder, all []int
 	for i := range 25 {
 		at := start.Add(time.Duration(float64(end.Sub(start)) * float64(i) / 24)).Add(time.Duration(i%3) * 5 * time.Hour)
 		t.Calls = append(t.Calls, scenario.TimelineCall{Number: i + 1, At: at, Label: "Alice to Bob"})
-		if !at.Before(day(time.March, 26)) && at.Before(day(time.April, 25)) {
+		if !at.Before(day1994(time.March, 26)) && at.Before(day1994(time.April, 25)) {
 			inOrder = append(inOrder, i+1)
 		}
 		all = append(all, i+1)
@@ -79,10 +81,10 @@ func exampleTimeline() *scenario.Timeline {
 // manyCalls is n calls over about seven months, one reader of every third
 // call and one of none.
 func manyCalls(n int) *scenario.Timeline {
-	t := &scenario.Timeline{Marks: []scenario.TimeMark{{Label: "leak", At: day(time.September, 22)}}}
+	t := &scenario.Timeline{Marks: []scenario.TimeMark{{Label: "leak", At: day1994(time.September, 22)}}}
 	var third []int
 	for i := range n {
-		at := day(time.March, 7).Add(time.Duration(float64(227*24*time.Hour) * float64(i) / float64(n)))
+		at := day1994(time.March, 7).Add(time.Duration(float64(227*24*time.Hour) * float64(i) / float64(n)))
 		t.Calls = append(t.Calls, scenario.TimelineCall{Number: i + 1, At: at})
 		if i%3 == 0 {
 			third = append(third, i+1)
@@ -151,11 +153,11 @@ func figureCases() []figureCase {
 	cyclic.Items = []scenario.EnvelopeItem{{Label: "me", Text: "again"}, {Inner: cyclic}}
 	sameDay := manyCalls(5)
 	for i := range sameDay.Calls {
-		sameDay.Calls[i].At = day(time.May, 1).Add(time.Duration(i) * time.Hour)
+		sameDay.Calls[i].At = day1994(time.May, 1).Add(time.Duration(i) * time.Hour)
 	}
 	sameMoment := manyCalls(4)
 	for i := range sameMoment.Calls {
-		sameMoment.Calls[i].At = day(time.May, 1)
+		sameMoment.Calls[i].At = day1994(time.May, 1)
 	}
 	return []figureCase{
 		{"envelope", envelopeChart(exampleEnvelope())},
@@ -210,8 +212,8 @@ func longRows() *scenario.Timeline {
 		scenario.TimelineRow{Label: "Somebody with a very long description indeed, one that will not fit in two lines of the label column however it is wrapped", Read: []int{1, 2, 3}},
 		scenario.TimelineRow{Label: "A <b> & \"c\"", Read: []int{4}},
 	)
-	t.Spans = append(t.Spans, scenario.Span{Label: "a span given backwards", From: day(time.June, 10), To: day(time.May, 1)})
-	t.Marks = append(t.Marks, scenario.TimeMark{Label: "a mark on the same day as the leak", At: day(time.September, 22)})
+	t.Spans = append(t.Spans, scenario.Span{Label: "a span given backwards", From: day1994(time.June, 10), To: day1994(time.May, 1)})
+	t.Marks = append(t.Marks, scenario.TimeMark{Label: "a mark on the same day as the leak", At: day1994(time.September, 22)})
 	return t
 }
 
@@ -287,8 +289,8 @@ func parseSVG(t *testing.T, body string) (texts []string, sizes []float64) {
 	}
 }
 
-// draw draws a case's body as svgChart would.
-func draw(c scenario.Chart) (string, float64) {
+// drawFigure draws a case's body as svgChart would.
+func drawFigure(c scenario.Chart) (string, float64) {
 	switch c.Kind {
 	case scenario.EnvelopeChart:
 		return svgEnvelope(c.Envelope)
@@ -301,7 +303,7 @@ func draw(c scenario.Chart) (string, float64) {
 func TestFiguresAreWellFormed(t *testing.T) {
 	for _, tc := range figureCases() {
 		t.Run(tc.name, func(t *testing.T) {
-			body, h := draw(tc.c)
+			body, h := drawFigure(tc.c)
 			if !finite(h) || h <= 0 {
 				t.Errorf("height %g", h)
 			}
@@ -318,7 +320,7 @@ func TestFiguresAreWellFormed(t *testing.T) {
 			if err := xml.Unmarshal([]byte(whole), new(struct{})); err != nil {
 				t.Errorf("the whole <svg> is not well-formed: %v", err)
 			}
-			if again, _ := draw(tc.c); again != body {
+			if again, _ := drawFigure(tc.c); again != body {
 				t.Error("drawn twice, the figure differs")
 			}
 		})
@@ -330,7 +332,7 @@ func TestEmptyFiguresSaySo(t *testing.T) {
 		if !strings.HasPrefix(tc.name, "nil ") && !strings.HasPrefix(tc.name, "empty ") {
 			continue
 		}
-		body, _ := draw(tc.c)
+		body, _ := drawFigure(tc.c)
 		if !strings.Contains(body, "Nothing to draw.") {
 			t.Errorf("%s: %q, want Nothing to draw.", tc.name, body)
 		}
@@ -380,7 +382,7 @@ func TestFiguresShowEveryLabel(t *testing.T) {
 		if tc.name == "very deep envelope" || tc.name == "envelope inside itself" {
 			continue // the innermost layers are not drawn
 		}
-		body, _ := draw(tc.c)
+		body, _ := drawFigure(tc.c)
 		texts, _ := parseSVG(t, body)
 		all := strings.Join(texts, "\n")
 		for _, w := range figureWords(tc.c) {
@@ -442,8 +444,8 @@ func TestTimelineShowsEveryCall(t *testing.T) {
 		if i := slices.IndexFunc(seen, func(c int) bool { return c != 1 }); i >= 0 {
 			t.Errorf("%d calls: call %d is in %d bins, want 1", n, i+1, seen[i])
 		}
-		if l.binW() < tlBinW {
-			t.Errorf("%d calls: bins %g units wide, narrower than %g", n, l.binW(), tlBinW)
+		if l.binW() < tlineBinW {
+			t.Errorf("%d calls: bins %g units wide, narrower than %g", n, l.binW(), tlineBinW)
 		}
 	}
 }
@@ -461,16 +463,16 @@ func countIn(body, group, elem string) int {
 
 // checkApart fails if two circles of a row would overlap or one stands
 // far from its date.
-func checkApart(t *testing.T, l *tlLayout) {
+func checkApart(t *testing.T, l *tlineLayout) {
 	t.Helper()
 	for k := 1; k < len(l.order); k++ {
 		a, b := l.xs[l.order[k-1]], l.xs[l.order[k]]
-		if b-a < 2*tlDotR {
+		if b-a < 2*tlineDotR {
 			t.Errorf("calls %d and %d drawn %g apart: their circles overlap", l.order[k-1]+1, l.order[k]+1, b-a)
 		}
 	}
 	for i, c := range l.t.Calls {
-		if d := math.Abs(l.xs[i] - l.x(c.At)); d > tlShift+1e-9 {
+		if d := math.Abs(l.xs[i] - l.x(c.At)); d > tlineShift+1e-9 {
 			t.Errorf("call %d drawn %g units from its date", i+1, d)
 		}
 	}
@@ -483,7 +485,7 @@ func TestTimelineDates(t *testing.T) {
 		first string
 	}{
 		{"seven months", exampleTimeline(), "Mar 1994"},
-		{"one day", &scenario.Timeline{Calls: []scenario.TimelineCall{{Number: 1, At: day(time.May, 1).Add(9 * time.Hour)}}}, "1 May 1994"},
+		{"one day", &scenario.Timeline{Calls: []scenario.TimelineCall{{Number: 1, At: day1994(time.May, 1).Add(9 * time.Hour)}}}, "1 May 1994"},
 		{"thirty years", decades(), "1990"},
 	}
 	for _, tt := range tests {
@@ -584,7 +586,7 @@ func TestGraphExampleIsClear(t *testing.T) {
 }
 
 func TestFiguresGrow(t *testing.T) {
-	height := func(c scenario.Chart) float64 { _, h := draw(c); return h }
+	height := func(c scenario.Chart) float64 { _, h := drawFigure(c); return h }
 	more := exampleTimeline()
 	more.Rows = append(more.Rows, scenario.TimelineRow{Label: "one more", Read: []int{1}})
 	bigger := exampleGraph()

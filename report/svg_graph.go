@@ -66,6 +66,7 @@ type grEdge struct {
 	label    []string
 	keyLines int     // how many lines of the label say what passed
 	lx, ly   float64 // the label's centre
+	lineY    float64 // the height of the edge at lx
 	lw, lh   float64
 	cost     float64 // how bad the label's place is: see labelCost
 }
@@ -413,19 +414,19 @@ func (l *grLayout) sizeBoxes() {
 	avail := svgWidth - 2*grMargin
 	var cols []float64
 	for lines := 2; lines <= 4; lines++ {
-		if cols = l.columnWidths(lines); sum(cols)+(nl-1)*grLeadGap <= avail {
+		if cols = l.columnWidths(lines); sumOf(cols)+(nl-1)*grLeadGap <= avail {
 			break
 		}
 	}
 	if nl > 1 {
-		l.gap = min(max((avail-sum(cols))/(nl-1), grGapMin), grGapMax)
+		l.gap = min(max((avail-sumOf(cols))/(nl-1), grGapMin), grGapMax)
 	}
-	if over := sum(cols) + (nl-1)*l.gap - avail; over > 0 {
+	if over := sumOf(cols) + (nl-1)*l.gap - avail; over > 0 {
 		for k := range cols {
 			cols[k] -= over / nl
 		}
 	}
-	x := (svgWidth - sum(cols) - (nl-1)*l.gap) / 2
+	x := (svgWidth - sumOf(cols) - (nl-1)*l.gap) / 2
 	for k, w := range cols {
 		for _, i := range l.layers[k] {
 			n := l.nodes[i]
@@ -445,8 +446,8 @@ func (l *grLayout) sizeBoxes() {
 	}
 }
 
-// sum adds up xs.
-func sum(xs []float64) float64 {
+// sumOf adds up xs.
+func sumOf(xs []float64) float64 {
 	s := 0.0
 	for _, x := range xs {
 		s += x
@@ -462,7 +463,7 @@ func (l *grLayout) columnWidths(lines int) []float64 {
 		cols[k] = grBoxMin
 		for _, i := range ly {
 			if n := l.nodes[i]; !n.slot {
-				cols[k] = max(cols[k], nameWidth(n.name, lines))
+				cols[k] = max(cols[k], boxNameWidth(n.name, lines))
 			}
 		}
 		cols[k] = min(cols[k], grBoxMax)
@@ -470,9 +471,9 @@ func (l *grLayout) columnWidths(lines int) []float64 {
 	return cols
 }
 
-// nameWidth is the width of the narrowest box that holds name, set in
+// boxNameWidth is the width of the narrowest box that holds name, set in
 // bold, in at most lines lines.
-func nameWidth(name string, lines int) float64 {
+func boxNameWidth(name string, lines int) float64 {
 	limit := 1
 	for _, w := range strings.Fields(name) {
 		limit = max(limit, width(w))
@@ -497,7 +498,7 @@ func (l *grLayout) sizeLabels() {
 	leads := len(l.layers) > 1 && l.gap >= grLeadGap-1e-9
 	for _, e := range l.edges {
 		e.lead = leads && !e.self && len(e.chain) == 2
-		w := max(l.gap-40, 60)
+		w := max(l.gap-40, 96)
 		if e.lead {
 			w = l.gap - grCurveMin - 3*grLeadPad - 8
 			if e.reversed {
@@ -508,7 +509,7 @@ func (l *grLayout) sizeLabels() {
 			e.lead = false
 			continue // no label
 		}
-		e.label, e.keyLines = edgeLabel(e.Edge, w)
+		e.label, e.keyLines = edgeLabelLines(e.Edge, w)
 		e.lw, e.lh = linesWidth(e.label, grLabelSize)*1.05+8, float64(len(e.label))*grLabelH+4
 		if len(e.chain) > 2 {
 			l.nodes[e.chain[len(e.chain)/2]].h = e.lh
@@ -516,10 +517,10 @@ func (l *grLayout) sizeLabels() {
 	}
 }
 
-// edgeLabel is an edge's label in lines at most w wide: what passed, after
-// "leak:" if it was taken, then when; keyLines is how many lines say what
-// passed.
-func edgeLabel(e scenario.Edge, w float64) (lines []string, keyLines int) {
+// edgeLabelLines is an edge's label in lines at most w wide: what
+// passed, after "leak:" if it was taken, then when; keyLines is how many
+// lines say what passed.
+func edgeLabelLines(e scenario.Edge, w float64) (lines []string, keyLines int) {
 	key := e.Key
 	if e.Leak {
 		key = "leak: " + key
@@ -747,7 +748,7 @@ func (l *grLayout) setPorts(n *grNode, ends []grEnd, out bool, at map[[2]int]flo
 			rooms[j] *= stretch
 		}
 	}
-	y := n.y + n.h/2 - sum(rooms)/2
+	y := n.y + n.h/2 - sumOf(rooms)/2
 	for j, e := range ends {
 		at[[2]int{e.edge, e.k}] = y + rooms[j]/2
 		y += rooms[j]
@@ -813,11 +814,11 @@ func (l *grLayout) samples(e *grEdge) [][2]float64 {
 	return out
 }
 
-// grSpot is a place a label might stand, and how much less good it is
-// than the best place on its edge.
+// grSpot is a place a label might stand, the height of its edge below or
+// above it, and how much less good it is than the best place on its edge.
 type grSpot struct {
-	x, y, penalty float64
-	onLine        bool
+	x, y, lineY, penalty float64
+	onLine               bool
 }
 
 // spots returns the places an edge's label might stand: on each run
@@ -827,17 +828,22 @@ type grSpot struct {
 func (e *grEdge) spots() []grSpot {
 	var out []grSpot
 	if e.lead {
-		return []grSpot{{e.lx, e.ly, 0, true}}
+		return []grSpot{{e.lx, e.ly, e.ly, 0, true}}
 	}
 	if e.self {
 		top, x0, x1 := e.pts[1].y, e.pts[1].x, e.pts[2].x
 		return []grSpot{
-			{(x0 + x1) / 2, top - e.lh/2 - 3, 0, false},
-			{x1 + 6 + e.lw/2, top + e.lh/2, 2, false},
-			{x0 - 6 - e.lw/2, top + e.lh/2, 2, false},
+			{(x0 + x1) / 2, top - e.lh/2 - 3, top - e.lh/2 - 3, 0, false},
+			{x1 + 6 + e.lw/2, top + e.lh/2, top + e.lh/2, 2, false},
+			{x0 - 6 - e.lw/2, top + e.lh/2, top + e.lh/2, 2, false},
 		}
 	}
+	// On the line, touching it above or below, or, at a cost, further
+	// off, joined to it by a leader.
 	shifts := []float64{0, -(e.lh/2 + 3), e.lh/2 + 3}
+	for k := 1.0; k <= 6; k++ {
+		shifts = append(shifts, -(e.lh/2 + 3 + 14*k), e.lh/2+3+14*k)
+	}
 	for k := 1; k < len(e.pts); k++ {
 		p, q := e.pts[k-1], e.pts[k]
 		if q.straight {
@@ -847,7 +853,7 @@ func (e *grEdge) spots() []grSpot {
 			if q.through {
 				penalty = -8
 			}
-			out = append(out, grSpot{(p.x + q.x) / 2, p.y, penalty, true})
+			out = append(out, grSpot{(p.x + q.x) / 2, p.y, p.y, penalty, true})
 			continue
 		}
 		lo, hi := p.x+e.lw/2+6, q.x-e.lw/2-6-grArrow
@@ -857,8 +863,12 @@ func (e *grEdge) spots() []grSpot {
 		for _, f := range []float64{0.5, 0.35, 0.65, 0.2, 0.8, 0.05, 0.95} {
 			x := lo + (hi-lo)*f
 			y := curveAt(p, q, x)
-			for _, s := range shifts {
-				out = append(out, grSpot{x, y + s, math.Abs(f-0.5)*10 + math.Abs(s)/3, s == 0})
+			for j, s := range shifts {
+				penalty := math.Abs(f-0.5)*10 + math.Abs(s)/3
+				if j >= 3 {
+					penalty += 20
+				}
+				out = append(out, grSpot{x, y + s, y, penalty, s == 0})
 			}
 		}
 	}
@@ -883,7 +893,7 @@ func (l *grLayout) placeLabels() {
 			r := grRect{s.x - e.lw/2, s.y - e.lh/2, e.lw, e.lh}
 			c := s.penalty + l.labelCost(r, i, s.onLine, samples)
 			if c < best {
-				best, e.lx, e.ly = c, s.x, s.y
+				best, e.lx, e.ly, e.lineY = c, s.x, s.y, s.lineY
 			}
 		}
 		e.cost = best
@@ -953,6 +963,7 @@ func (l *grLayout) fitHeight() {
 	}
 	for _, e := range l.edges {
 		e.ly += dy
+		e.lineY += dy
 		for k := range e.pts {
 			e.pts[k].y += dy
 		}
@@ -1018,14 +1029,21 @@ func (l *grLayout) drawNode(b *strings.Builder, n *grNode) {
 	b.WriteString(svgTextLines(n.x+n.w/2, first, grLineH, n.lines, `text-anchor="middle" font-weight="700" font-size="`+svgNum(grNameSize)+`"`))
 }
 
-// drawEdgeLabel writes an edge's label on a white ground: what passed,
-// in vermillion and bold after "leak:" if it was taken, then when, in
-// grey.
+// drawEdgeLabel writes an edge's label on a white ground, joined to its
+// edge by a thin leader if it had to stand off it: what passed, in
+// vermillion and bold after "leak:" if it was taken, then when, in grey.
 func drawEdgeLabel(b *strings.Builder, e *grEdge) {
 	if len(e.label) == 0 {
 		return
 	}
 	r := e.labelRect()
+	if math.Abs(e.ly-e.lineY) > e.lh/2+4 {
+		end := r.y
+		if e.lineY > e.ly {
+			end = r.y + r.h
+		}
+		fmt.Fprintf(b, `<line x1="%s" x2="%s" y1="%s" y2="%s" stroke="#7d8995" stroke-width="1"/>`, svgNum(e.lx), svgNum(e.lx), svgNum(e.lineY), svgNum(end))
+	}
 	fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" rx="3" fill="#FFFFFF" fill-opacity="0.92"/>`, svgNum(r.x), svgNum(r.y), svgNum(r.w), svgNum(r.h))
 	fmt.Fprintf(b, `<text class="edge-label" x="%s" y="%s" text-anchor="middle" font-size="%s">`, svgNum(e.lx), svgNum(r.y+2+grLabelH-4), svgNum(grLabelSize))
 	for k, line := range e.label {

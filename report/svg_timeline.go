@@ -22,23 +22,23 @@ import (
 // a circle each, they are gathered into bins a few units wide, and each
 // bin shows the share of its calls that a row read.
 const (
-	tlMargin   = 8.0
-	tlLabelMax = 210.0 // the widest column of row labels
-	tlDotR     = 4.5   // a call's circle
-	tlDotGap   = 11.0  // least distance between two circles' centres
-	tlShift    = 16.0  // furthest a circle may stand from its date
-	tlBinW     = 8.0   // a bin, at least
-	tlHeadH    = 20.0  // one line of labels of spans and marks
-	tlCallsH   = 40.0  // the row of calls, with their numbers
-	tlRowMin   = 34.0  // a party's row, at least
-	tlLabelH   = 17.0  // a line of a row label
-	tlSmall    = 14.0  // the size of dates, counts and call numbers
-	tlReadFill = "#0072B2"
-	tlUnread   = "#9AA5B1"
+	tlineMargin   = 8.0
+	tlineLabelMax = 210.0 // the widest column of row labels
+	tlineDotR     = 4.5   // a call's circle
+	tlineDotGap   = 11.0  // least distance between two circles' centres
+	tlineShift    = 16.0  // furthest a circle may stand from its date
+	tlineBinW     = 8.0   // a bin, at least
+	tlineHeadH    = 20.0  // one line of labels of spans and marks
+	tlineCallsH   = 40.0  // the row of calls, with their numbers
+	tlineRowMin   = 34.0  // a party's row, at least
+	tlineLabelH   = 17.0  // a line of a row label
+	tlineSmall    = 14.0  // the size of dates, counts and call numbers
+	tlineReadFill = "#0072B2"
+	tlineUnread   = "#9AA5B1"
 )
 
-// tlLayout is a timeline placed on the page.
-type tlLayout struct {
+// tlineLayout is a timeline placed on the page.
+type tlineLayout struct {
 	t            *scenario.Timeline
 	loc          *time.Location
 	lo, hi       float64    // the domain, in seconds since 1970
@@ -50,7 +50,7 @@ type tlLayout struct {
 	xs           []float64 // where each call is drawn
 	order        []int     // the calls' indexes by date
 	bins         [][]int   // the calls' indexes by bin, if binned
-	heads        []tlHead
+	heads        []tlineHead
 	headLines    int
 	callsTop     float64 // the top of the calls row
 	rowTop       []float64
@@ -80,18 +80,18 @@ func svgTimeline(t *scenario.Timeline) (string, float64) {
 
 // newTimeline lays a timeline out: the label column, the domain, where
 // each call goes, the labels above and the rows.
-func newTimeline(t *scenario.Timeline) *tlLayout {
-	l := &tlLayout{t: t, loc: t.Calls[0].At.Location()}
+func newTimeline(t *scenario.Timeline) *tlineLayout {
+	l := &tlineLayout{t: t, loc: t.Calls[0].At.Location()}
 	l.rowLabels()
 	l.countColumn()
 	l.domain()
 	l.placeCalls()
 	l.placeHeads()
-	top := tlMargin + float64(l.headLines)*tlHeadH + 4
+	top := tlineMargin + float64(l.headLines)*tlineHeadH + 4
 	l.callsTop = top
-	top += tlCallsH
+	top += tlineCallsH
 	for _, lines := range l.labels {
-		h := max(tlRowMin, float64(len(lines))*tlLabelH+14)
+		h := max(tlineRowMin, float64(len(lines))*tlineLabelH+14)
 		l.rowTop, l.rowH = append(l.rowTop, top), append(l.rowH, h)
 		top += h
 	}
@@ -101,12 +101,12 @@ func newTimeline(t *scenario.Timeline) *tlLayout {
 
 // rowLabels wraps the rows' labels into the label column at the largest
 // size that keeps every one to two lines, and sets the column's width.
-func (l *tlLayout) rowLabels() {
+func (l *tlineLayout) rowLabels() {
 	for _, size := range []float64{svgFont, 14, 13} {
 		l.labelSize, l.labels = size, nil
 		fits := true
 		for _, r := range l.t.Rows {
-			lines := wrapBalanced(r.Label, tlLabelMax, size)
+			lines := wrapBalanced(r.Label, tlineLabelMax, size)
 			fits = fits && len(lines) <= 2
 			l.labels = append(l.labels, lines)
 		}
@@ -118,26 +118,26 @@ func (l *tlLayout) rowLabels() {
 	for _, lines := range l.labels {
 		w = max(w, linesWidth(lines, l.labelSize))
 	}
-	l.left = tlMargin + min(w, tlLabelMax)
+	l.left = tlineMargin + min(w, tlineLabelMax)
 	l.plotL = l.left + 22
 }
 
 // countColumn writes how many calls each row read, and how many there
 // were, and leaves room for them at the right.
-func (l *tlLayout) countColumn() {
+func (l *tlineLayout) countColumn() {
 	n := len(l.t.Calls)
 	l.counts = []string{plural.Count(n, "call")}
-	w := textWidth(l.counts[0], tlSmall)
+	w := textWidth(l.counts[0], tlineSmall)
 	for i := range l.t.Rows {
 		c := plural.Thousands(len(l.readSet(i))) + " of " + plural.Thousands(n)
 		l.counts = append(l.counts, c)
-		w = max(w, textWidth(c, tlSmall))
+		w = max(w, textWidth(c, tlineSmall))
 	}
-	l.plotR = svgWidth - tlMargin - w - 18
+	l.plotR = svgWidth - tlineMargin - w - 18
 }
 
 // readSet is which calls row i read, by index into the calls.
-func (l *tlLayout) readSet(i int) map[int]bool {
+func (l *tlineLayout) readSet(i int) map[int]bool {
 	nums := map[int]bool{}
 	for _, n := range l.t.Rows[i].Read {
 		nums[n] = true
@@ -151,16 +151,16 @@ func (l *tlLayout) readSet(i int) map[int]bool {
 	return read
 }
 
-// secs is a moment in seconds since 1970.
-func secs(t time.Time) float64 { return float64(t.Unix()) + float64(t.Nanosecond())/1e9 }
+// unixSecs is a moment in seconds since 1970.
+func unixSecs(t time.Time) float64 { return float64(t.Unix()) + float64(t.Nanosecond())/1e9 }
 
 // domain is every call, span and mark, with a little room at each end; at
 // least two days, so that calls on one day still have a calendar.
-func (l *tlLayout) domain() {
+func (l *tlineLayout) domain() {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	add := func(t time.Time) {
 		if !t.IsZero() {
-			lo, hi = min(lo, secs(t)), max(hi, secs(t))
+			lo, hi = min(lo, unixSecs(t)), max(hi, unixSecs(t))
 		}
 	}
 	for _, c := range l.t.Calls {
@@ -186,13 +186,13 @@ func (l *tlLayout) domain() {
 }
 
 // x is where a moment falls.
-func (l *tlLayout) x(t time.Time) float64 {
-	return l.plotL + (secs(t)-l.lo)/(l.hi-l.lo)*(l.plotR-l.plotL)
+func (l *tlineLayout) x(t time.Time) float64 {
+	return l.plotL + (unixSecs(t)-l.lo)/(l.hi-l.lo)*(l.plotR-l.plotL)
 }
 
-// placeCalls sets each call at its date, moved aside by at most tlShift
+// placeCalls sets each call at its date, moved aside by at most tlineShift
 // so that circles keep apart; if they cannot, the calls go into bins.
-func (l *tlLayout) placeCalls() {
+func (l *tlineLayout) placeCalls() {
 	n := len(l.t.Calls)
 	l.xs, l.order = make([]float64, n), make([]int, n)
 	for i, c := range l.t.Calls {
@@ -202,17 +202,17 @@ func (l *tlLayout) placeCalls() {
 	at := slices.Clone(l.xs)
 	prev := math.Inf(-1)
 	for _, i := range l.order {
-		l.xs[i] = max(l.xs[i], prev+tlDotGap)
+		l.xs[i] = max(l.xs[i], prev+tlineDotGap)
 		prev = l.xs[i]
 	}
 	next := math.Inf(1)
 	for k := n - 1; k >= 0; k-- {
 		i := l.order[k]
-		l.xs[i] = min(l.xs[i], next-tlDotGap, l.plotR)
+		l.xs[i] = min(l.xs[i], next-tlineDotGap, l.plotR)
 		next = l.xs[i]
 	}
 	for i := range l.xs {
-		if math.Abs(l.xs[i]-at[i]) > tlShift || l.xs[i] < l.plotL-tlShift {
+		if math.Abs(l.xs[i]-at[i]) > tlineShift || l.xs[i] < l.plotL-tlineShift {
 			l.xs = at
 			l.binCalls()
 			return
@@ -220,10 +220,10 @@ func (l *tlLayout) placeCalls() {
 	}
 }
 
-// binCalls gathers the calls into bins of equal time, at least tlBinW
+// binCalls gathers the calls into bins of equal time, at least tlineBinW
 // units wide.
-func (l *tlLayout) binCalls() {
-	nb := max(1, int((l.plotR-l.plotL)/tlBinW))
+func (l *tlineLayout) binCalls() {
+	nb := max(1, int((l.plotR-l.plotL)/tlineBinW))
 	w := (l.plotR - l.plotL) / float64(nb)
 	l.bins = make([][]int, nb)
 	for _, i := range l.order {
@@ -233,14 +233,14 @@ func (l *tlLayout) binCalls() {
 }
 
 // binX is the left edge of bin b, and binW the width of a bin.
-func (l *tlLayout) binX(b int) float64 { return l.plotL + float64(b)*l.binW() }
+func (l *tlineLayout) binX(b int) float64 { return l.plotL + float64(b)*l.binW() }
 
-func (l *tlLayout) binW() float64 { return (l.plotR - l.plotL) / float64(max(len(l.bins), 1)) }
+func (l *tlineLayout) binW() float64 { return (l.plotR - l.plotL) / float64(max(len(l.bins), 1)) }
 
-// tlHead is the label of a span or a mark, set on one of the lines above
+// tlineHead is the label of a span or a mark, set on one of the lines above
 // the plot, line 0 nearest it. A mark's dashed line, and a span's edges,
 // rise to their label's line, so no label stands across them.
-type tlHead struct {
+type tlineHead struct {
 	text  string
 	x, x2 float64 // the mark, twice, or the span's edges
 	span  bool
@@ -251,13 +251,13 @@ type tlHead struct {
 // placeHeads sets the labels of spans and marks beside their lines, each
 // on the lowest line where it overlaps no other label and crosses no
 // other's line.
-func (l *tlLayout) placeHeads() {
+func (l *tlineLayout) placeHeads() {
 	for _, s := range l.t.Spans {
 		from, to := s.From, s.To
 		if to.Before(from) {
 			from, to = to, from
 		}
-		h := tlHead{text: s.Label, x: l.plotL, x2: l.plotR, span: true}
+		h := tlineHead{text: s.Label, x: l.plotL, x2: l.plotR, span: true}
 		if !from.IsZero() {
 			h.x = l.x(from)
 		}
@@ -268,18 +268,18 @@ func (l *tlLayout) placeHeads() {
 	}
 	for _, m := range l.t.Marks {
 		x := l.x(m.At)
-		l.heads = append(l.heads, tlHead{text: m.Label, x: x, x2: x})
+		l.heads = append(l.heads, tlineHead{text: m.Label, x: x, x2: x})
 	}
-	slices.SortStableFunc(l.heads, func(a, b tlHead) int { return cmp.Compare(a.x, b.x) })
+	slices.SortStableFunc(l.heads, func(a, b tlineHead) int { return cmp.Compare(a.x, b.x) })
 	for i := range l.heads {
 		h := &l.heads[i]
-		h.w = textWidth(h.text, tlSmall) * 1.1 // marks are bold
+		h.w = textWidth(h.text, tlineSmall) * 1.1 // marks are bold
 		h.tx = h.x + 6
-		if h.tx+h.w > svgWidth-tlMargin {
+		if h.tx+h.w > svgWidth-tlineMargin {
 			h.tx = h.x - 6 - h.w
 		}
-		if h.tx < tlMargin {
-			h.tx = max(tlMargin, svgWidth-tlMargin-h.w)
+		if h.tx < tlineMargin {
+			h.tx = max(tlineMargin, svgWidth-tlineMargin-h.w)
 		}
 		h.line = headLine(*h, l.heads[:i])
 		l.headLines = max(l.headLines, h.line+1)
@@ -289,7 +289,7 @@ func (l *tlLayout) placeHeads() {
 // headLine is the lowest line where h fits among the labels placed so
 // far, or, if it cannot fit without crossing a line, the lowest where it
 // overlaps no label.
-func headLine(h tlHead, placed []tlHead) int {
+func headLine(h tlineHead, placed []tlineHead) int {
 	for _, strict := range []bool{true, false} {
 		for h.line = 0; h.line <= len(placed); h.line++ {
 			if headFits(h, placed, strict) {
@@ -304,7 +304,7 @@ func headLine(h tlHead, placed []tlHead) int {
 // placed so far: clear of those on the same line and, if strict, its own
 // lines clear of the labels below and its text clear of the lines of
 // labels above.
-func headFits(h tlHead, placed []tlHead, strict bool) bool {
+func headFits(h tlineHead, placed []tlineHead, strict bool) bool {
 	crosses := func(x, tx, w float64) bool { return tx-4 <= x && x <= tx+w+4 }
 	for _, p := range placed {
 		switch {
@@ -321,10 +321,12 @@ func headFits(h tlHead, placed []tlHead, strict bool) bool {
 }
 
 // headTop is the top of line j of the labels above the plot.
-func (l *tlLayout) headTop(j int) float64 { return tlMargin + float64(l.headLines-1-j)*tlHeadH }
+func (l *tlineLayout) headTop(j int) float64 {
+	return tlineMargin + float64(l.headLines-1-j)*tlineHeadH
+}
 
 // spans shades each span from its label down to the dates.
-func (l *tlLayout) spans(b *strings.Builder) {
+func (l *tlineLayout) spans(b *strings.Builder) {
 	for _, h := range l.heads {
 		if !h.span {
 			continue
@@ -337,7 +339,7 @@ func (l *tlLayout) spans(b *strings.Builder) {
 
 // marks draws each mark as a dashed line from its label down to the
 // dates.
-func (l *tlLayout) marks(b *strings.Builder) {
+func (l *tlineLayout) marks(b *strings.Builder) {
 	for _, h := range l.heads {
 		if h.span {
 			continue
@@ -348,42 +350,42 @@ func (l *tlLayout) marks(b *strings.Builder) {
 }
 
 // headLabels writes the labels of spans and marks, over everything else.
-func (l *tlLayout) headLabels(b *strings.Builder) {
+func (l *tlineLayout) headLabels(b *strings.Builder) {
 	for _, h := range l.heads {
 		weight := ` font-weight="700"`
 		if h.span {
 			weight = ""
 		}
 		fmt.Fprintf(b, `<text x="%s" y="%s" font-size="%s"%s%s>%s</text>`+"\n",
-			svgNum(h.tx), svgNum(l.headTop(h.line)+15), svgNum(tlSmall), weight, svgHalo, svgEsc(h.text))
+			svgNum(h.tx), svgNum(l.headTop(h.line)+15), svgNum(tlineSmall), weight, svgHalo, svgEsc(h.text))
 	}
 }
 
 // grid draws a faint line down from each date on the axis, and a rule
 // between rows.
-func (l *tlLayout) grid(b *strings.Builder) {
+func (l *tlineLayout) grid(b *strings.Builder) {
 	b.WriteString(`<g stroke="` + svgGrid + `" stroke-width="1">`)
 	for _, tk := range l.dateTicks() {
 		fmt.Fprintf(b, `<line x1="%s" x2="%s" y1="%s" y2="%s"/>`, svgNum(tk.x), svgNum(tk.x), svgNum(l.callsTop), svgNum(l.axisY))
 	}
 	for _, y := range l.rowTop {
-		fmt.Fprintf(b, `<line x1="%s" x2="%s" y1="%s" y2="%s"/>`, svgNum(tlMargin), svgNum(svgWidth-tlMargin), svgNum(y), svgNum(y))
+		fmt.Fprintf(b, `<line x1="%s" x2="%s" y1="%s" y2="%s"/>`, svgNum(tlineMargin), svgNum(svgWidth-tlineMargin), svgNum(y), svgNum(y))
 	}
 	b.WriteString("</g>\n")
 }
 
 // callsRow draws a tick for each call (or, binned, a bar as tall as the
 // bin is full) and numbers as many as have room.
-func (l *tlLayout) callsRow(b *strings.Builder) {
+func (l *tlineLayout) callsRow(b *strings.Builder) {
 	y := l.callsTop
 	fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="end" font-weight="700">calls</text>`+"\n", svgNum(l.left), svgNum(y+31))
-	fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="end" font-size="%s" fill="%s">%s</text>`+"\n", svgNum(svgWidth-tlMargin), svgNum(y+31), svgNum(tlSmall), svgMuted, svgEsc(l.counts[0]))
-	var slots []tlSlot
+	fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="end" font-size="%s" fill="%s">%s</text>`+"\n", svgNum(svgWidth-tlineMargin), svgNum(y+31), svgNum(tlineSmall), svgMuted, svgEsc(l.counts[0]))
+	var slots []tlineSlot
 	b.WriteString(`<g class="calls" stroke="` + svgInk + `" stroke-width="1.5">`)
 	if l.bins == nil {
 		for _, i := range l.order {
 			fmt.Fprintf(b, `<line x1="%s" x2="%s" y1="%s" y2="%s"/>`, svgNum(l.xs[i]), svgNum(l.xs[i]), svgNum(y+22), svgNum(y+34))
-			slots = append(slots, tlSlot{l.xs[i], []int{l.t.Calls[i].Number}})
+			slots = append(slots, tlineSlot{l.xs[i], []int{l.t.Calls[i].Number}})
 		}
 	} else {
 		most := 1
@@ -396,7 +398,7 @@ func (l *tlLayout) callsRow(b *strings.Builder) {
 			}
 			h := max(2, 14*float64(len(bin))/float64(most))
 			fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="none"/>`, svgNum(l.binX(k)+1), svgNum(y+34-h), svgNum(l.binW()-2), svgNum(h), svgMuted)
-			slot := tlSlot{x: l.binX(k) + l.binW()/2}
+			slot := tlineSlot{x: l.binX(k) + l.binW()/2}
 			for _, i := range bin {
 				slot.nums = append(slot.nums, l.t.Calls[i].Number)
 			}
@@ -407,9 +409,9 @@ func (l *tlLayout) callsRow(b *strings.Builder) {
 	b.WriteString(callNumbers(slots, y+15))
 }
 
-// tlSlot is where one call, or one bin of calls, is drawn, with the
+// tlineSlot is where one call, or one bin of calls, is drawn, with the
 // numbers of its calls.
-type tlSlot struct {
+type tlineSlot struct {
 	x    float64
 	nums []int
 }
@@ -418,23 +420,23 @@ type tlSlot struct {
 // of the least of 1, 2, 5, 10, 20, 50… whose numbers keep apart, one in
 // each slot at most, and, for a step of 5 or more, the first call's
 // number if it has room.
-func callNumbers(slots []tlSlot, y float64) string {
-	var shown []tlSlot
+func callNumbers(slots []tlineSlot, y float64) string {
+	var shown []tlineSlot
 	step := 1
-	for ; step < 1e9; step = nextStep(step) {
+	for ; step < 1e9; step = nextNumberStep(step) {
 		if shown = numbersEvery(slots, step); numbersApart(shown) {
 			break
 		}
 		shown = nil
 	}
 	if step >= 5 && len(shown) > 0 && len(slots[0].nums) > 0 && shown[0].x != slots[0].x {
-		first := append([]tlSlot{{slots[0].x, slots[0].nums[:1]}}, shown...)
+		first := append([]tlineSlot{{slots[0].x, slots[0].nums[:1]}}, shown...)
 		if numbersApart(first) {
 			shown = first
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<g class="call-numbers" font-size="%s" text-anchor="middle" fill="%s">`, svgNum(tlSmall), svgMuted)
+	fmt.Fprintf(&b, `<g class="call-numbers" font-size="%s" text-anchor="middle" fill="%s">`, svgNum(tlineSmall), svgMuted)
 	for _, c := range shown {
 		fmt.Fprintf(&b, `<text x="%s" y="%s" class="num">%d</text>`, svgNum(c.x), svgNum(y), c.nums[0])
 	}
@@ -442,8 +444,8 @@ func callNumbers(slots []tlSlot, y float64) string {
 	return b.String()
 }
 
-// nextStep is the step after step in 1, 2, 5, 10, 20, 50…
-func nextStep(step int) int {
+// nextNumberStep is the step after step in 1, 2, 5, 10, 20, 50…
+func nextNumberStep(step int) int {
 	if s := strconv.Itoa(step); s[0] == '2' {
 		return step / 2 * 5
 	}
@@ -452,12 +454,12 @@ func nextStep(step int) int {
 
 // numbersEvery is each slot with the first of its numbers that is a
 // multiple of step, as the only one.
-func numbersEvery(slots []tlSlot, step int) []tlSlot {
-	var out []tlSlot
+func numbersEvery(slots []tlineSlot, step int) []tlineSlot {
+	var out []tlineSlot
 	for _, s := range slots {
 		for _, n := range s.nums {
 			if n%step == 0 {
-				out = append(out, tlSlot{s.x, []int{n}})
+				out = append(out, tlineSlot{s.x, []int{n}})
 				break
 			}
 		}
@@ -466,10 +468,10 @@ func numbersEvery(slots []tlSlot, step int) []tlSlot {
 }
 
 // numbersApart reports whether each number keeps clear of the next.
-func numbersApart(shown []tlSlot) bool {
+func numbersApart(shown []tlineSlot) bool {
 	for k := 1; k < len(shown); k++ {
 		a, b := shown[k-1], shown[k]
-		if a.x+textWidth(strconv.Itoa(a.nums[0]), tlSmall)/2+8 > b.x-textWidth(strconv.Itoa(b.nums[0]), tlSmall)/2 {
+		if a.x+textWidth(strconv.Itoa(a.nums[0]), tlineSmall)/2+8 > b.x-textWidth(strconv.Itoa(b.nums[0]), tlineSmall)/2 {
 			return false
 		}
 	}
@@ -479,13 +481,13 @@ func numbersApart(shown []tlSlot) bool {
 // row draws row i: its label, a circle for each call, filled if the row
 // read it (or, binned, a column filled as far as the share of its calls
 // read), and the count of calls read.
-func (l *tlLayout) row(b *strings.Builder, i int) {
+func (l *tlineLayout) row(b *strings.Builder, i int) {
 	top, h := l.rowTop[i], l.rowH[i]
 	cy := top + h/2
 	lines := l.labels[i]
-	first := cy - float64(len(lines)-1)*tlLabelH/2 + 5
-	b.WriteString(svgTextLines(l.left, first, tlLabelH, lines, `text-anchor="end" font-size="`+svgNum(l.labelSize)+`"`))
-	fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="end" font-size="%s" fill="%s">%s</text>`+"\n", svgNum(svgWidth-tlMargin), svgNum(cy+5), svgNum(tlSmall), svgMuted, svgEsc(l.counts[i+1]))
+	first := cy - float64(len(lines)-1)*tlineLabelH/2 + 5
+	b.WriteString(svgTextLines(l.left, first, tlineLabelH, lines, `text-anchor="end" font-size="`+svgNum(l.labelSize)+`"`))
+	fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="end" font-size="%s" fill="%s">%s</text>`+"\n", svgNum(svgWidth-tlineMargin), svgNum(cy+5), svgNum(tlineSmall), svgMuted, svgEsc(l.counts[i+1]))
 	read := l.readSet(i)
 	if l.bins != nil {
 		l.binnedRow(b, read, cy)
@@ -493,20 +495,20 @@ func (l *tlLayout) row(b *strings.Builder, i int) {
 	}
 	var filled, hollow strings.Builder
 	for _, j := range l.order {
-		c := fmt.Sprintf(`<circle cx="%s" cy="%s" r="%s"/>`, svgNum(l.xs[j]), svgNum(cy), svgNum(tlDotR))
+		c := fmt.Sprintf(`<circle cx="%s" cy="%s" r="%s"/>`, svgNum(l.xs[j]), svgNum(cy), svgNum(tlineDotR))
 		if read[j] {
 			filled.WriteString(c)
 		} else {
 			hollow.WriteString(c)
 		}
 	}
-	fmt.Fprintf(b, `<g class="unread" fill="#FFFFFF" stroke="%s" stroke-width="1.5">%s</g>`+"\n", tlUnread, hollow.String())
-	fmt.Fprintf(b, `<g class="read" fill="%s" stroke="%s" stroke-width="1.5">%s</g>`+"\n", tlReadFill, tlReadFill, filled.String())
+	fmt.Fprintf(b, `<g class="unread" fill="#FFFFFF" stroke="%s" stroke-width="1.5">%s</g>`+"\n", tlineUnread, hollow.String())
+	fmt.Fprintf(b, `<g class="read" fill="%s" stroke="%s" stroke-width="1.5">%s</g>`+"\n", tlineReadFill, tlineReadFill, filled.String())
 }
 
 // binnedRow draws a column for each bin with calls: pale, and dark from
 // the bottom up as far as the share of its calls the row read.
-func (l *tlLayout) binnedRow(b *strings.Builder, read map[int]bool, cy float64) {
+func (l *tlineLayout) binnedRow(b *strings.Builder, read map[int]bool, cy float64) {
 	const h = 20.0
 	w := l.binW() - 2
 	b.WriteString(`<g class="bins">`)
@@ -524,52 +526,52 @@ func (l *tlLayout) binnedRow(b *strings.Builder, read map[int]bool, cy float64) 
 		fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" fill="#E6EAEE"/>`, svgNum(x), svgNum(cy-h/2), svgNum(w), svgNum(h))
 		if n > 0 {
 			fh := max(3, h*float64(n)/float64(len(bin)))
-			fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`, svgNum(x), svgNum(cy+h/2-fh), svgNum(w), svgNum(fh), tlReadFill)
+			fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`, svgNum(x), svgNum(cy+h/2-fh), svgNum(w), svgNum(fh), tlineReadFill)
 		}
 	}
 	b.WriteString("</g>\n")
 }
 
-// tlUnit is a step between dates on the axis.
-type tlUnit struct{ years, months, days int }
+// tlineUnit is a step between dates on the axis.
+type tlineUnit struct{ years, months, days int }
 
-// tlUnits are the steps tried, finest first.
-var tlUnits = []tlUnit{
+// tlineUnits are the steps tried, finest first.
+var tlineUnits = []tlineUnit{
 	{0, 0, 1}, {0, 0, 2}, {0, 0, 7}, {0, 1, 0}, {0, 2, 0}, {0, 3, 0}, {0, 6, 0},
 	{1, 0, 0}, {2, 0, 0}, {5, 0, 0}, {10, 0, 0}, {25, 0, 0}, {50, 0, 0}, {100, 0, 0},
 	{250, 0, 0}, {500, 0, 0}, {1000, 0, 0},
 }
 
-// tlTick is a date on the axis: where it falls, its label and where the
+// tlineTick is a date on the axis: where it falls, its label and where the
 // label is centred, moved in from the edges of the figure.
-type tlTick struct {
+type tlineTick struct {
 	x, cx float64
 	label string
 }
 
 // dateTicks returns the dates on the axis at the finest step whose labels
 // keep apart, or, if none does, the first and last of the coarsest.
-func (l *tlLayout) dateTicks() []tlTick {
+func (l *tlineLayout) dateTicks() []tlineTick {
 	lo := time.Unix(int64(math.Floor(l.lo)), 0).In(l.loc)
 	hi := time.Unix(int64(math.Ceil(l.hi)), 0).In(l.loc)
-	var ticks []tlTick
-	for _, u := range tlUnits {
+	var ticks []tlineTick
+	for _, u := range tlineUnits {
 		ticks = l.ticksOf(u, u.dates(lo, hi))
 		if len(ticks) > 0 && ticksApart(ticks) {
 			return ticks
 		}
 	}
 	if len(ticks) > 2 {
-		ticks = []tlTick{ticks[0], ticks[len(ticks)-1]}
+		ticks = []tlineTick{ticks[0], ticks[len(ticks)-1]}
 	}
 	return ticks
 }
 
 // ticksApart reports whether each tick's label keeps clear of the next.
-func ticksApart(ticks []tlTick) bool {
+func ticksApart(ticks []tlineTick) bool {
 	for k := 1; k < len(ticks); k++ {
 		a, b := ticks[k-1], ticks[k]
-		if a.cx+textWidth(a.label, tlSmall)/2+14 > b.cx-textWidth(b.label, tlSmall)/2 {
+		if a.cx+textWidth(a.label, tlineSmall)/2+14 > b.cx-textWidth(b.label, tlineSmall)/2 {
 			return false
 		}
 	}
@@ -578,7 +580,7 @@ func ticksApart(ticks []tlTick) bool {
 
 // dates returns the dates that are whole steps of u from lo to hi, or
 // nil if there would be more than 60.
-func (u tlUnit) dates(lo, hi time.Time) []time.Time {
+func (u tlineUnit) dates(lo, hi time.Time) []time.Time {
 	loc := lo.Location()
 	var t time.Time
 	switch {
@@ -610,8 +612,8 @@ func (u tlUnit) dates(lo, hi time.Time) []time.Time {
 // ticksOf places dates on the axis and labels them: day and month, month,
 // or year, as fits the step, with the year at the first date and
 // wherever it changes.
-func (l *tlLayout) ticksOf(u tlUnit, dates []time.Time) []tlTick {
-	var out []tlTick
+func (l *tlineLayout) ticksOf(u tlineUnit, dates []time.Time) []tlineTick {
+	var out []tlineTick
 	for k, d := range dates {
 		label := strconv.Itoa(d.Year())
 		if u.years == 0 {
@@ -624,17 +626,17 @@ func (l *tlLayout) ticksOf(u tlUnit, dates []time.Time) []tlTick {
 			}
 		}
 		x := l.x(d)
-		half := textWidth(label, tlSmall) / 2
-		out = append(out, tlTick{x: x, cx: min(max(x, tlMargin+half), svgWidth-tlMargin-half), label: label})
+		half := textWidth(label, tlineSmall) / 2
+		out = append(out, tlineTick{x: x, cx: min(max(x, tlineMargin+half), svgWidth-tlineMargin-half), label: label})
 	}
 	return out
 }
 
 // dateAxis draws the axis of dates under the rows.
-func (l *tlLayout) dateAxis(b *strings.Builder) {
+func (l *tlineLayout) dateAxis(b *strings.Builder) {
 	y := l.axisY
 	fmt.Fprintf(b, `<line x1="%s" x2="%s" y1="%s" y2="%s" stroke="%s" stroke-width="1.5"/>`+"\n", svgNum(l.plotL-6), svgNum(l.plotR+6), svgNum(y), svgNum(y), svgInk)
-	fmt.Fprintf(b, `<g class="dates" font-size="%s" text-anchor="middle">`, svgNum(tlSmall))
+	fmt.Fprintf(b, `<g class="dates" font-size="%s" text-anchor="middle">`, svgNum(tlineSmall))
 	for _, tk := range l.dateTicks() {
 		fmt.Fprintf(b, `<line x1="%s" x2="%s" y1="%s" y2="%s" stroke="%s"/>`, svgNum(tk.x), svgNum(tk.x), svgNum(y), svgNum(y+5), svgInk)
 		fmt.Fprintf(b, `<text x="%s" y="%s">%s</text>`, svgNum(tk.cx), svgNum(y+22), svgEsc(tk.label))
@@ -644,27 +646,27 @@ func (l *tlLayout) dateAxis(b *strings.Builder) {
 
 // key explains the circles (or the bins) under the axis and returns the
 // height of the whole figure.
-func (l *tlLayout) key(b *strings.Builder) float64 {
+func (l *tlineLayout) key(b *strings.Builder) float64 {
 	y := l.axisY + 52
 	x := l.plotL
 	read, unread := "read, checked against what was said", "not read"
 	if l.bins == nil {
-		fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="%s" fill="%s"/>`, svgNum(x+tlDotR), svgNum(y-5), svgNum(tlDotR), tlReadFill)
+		fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="%s" fill="%s"/>`, svgNum(x+tlineDotR), svgNum(y-5), svgNum(tlineDotR), tlineReadFill)
 		fmt.Fprintf(b, `<text x="%s" y="%s">%s</text>`, svgNum(x+16), svgNum(y), svgEsc(read))
 		x += 16 + textWidth(read, svgFont) + 24
-		fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="%s" fill="#FFFFFF" stroke="%s" stroke-width="1.5"/>`, svgNum(x+tlDotR), svgNum(y-5), svgNum(tlDotR), tlUnread)
+		fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="%s" fill="#FFFFFF" stroke="%s" stroke-width="1.5"/>`, svgNum(x+tlineDotR), svgNum(y-5), svgNum(tlineDotR), tlineUnread)
 		fmt.Fprintf(b, `<text x="%s" y="%s">%s</text>`+"\n", svgNum(x+16), svgNum(y), unread)
 		return y + 14
 	}
-	fmt.Fprintf(b, `<rect x="%s" y="%s" width="10" height="14" fill="%s"/>`, svgNum(x), svgNum(y-12), tlReadFill)
+	fmt.Fprintf(b, `<rect x="%s" y="%s" width="10" height="14" fill="%s"/>`, svgNum(x), svgNum(y-12), tlineReadFill)
 	fmt.Fprintf(b, `<text x="%s" y="%s">%s</text>`, svgNum(x+16), svgNum(y), svgEsc(read))
 	x += 16 + textWidth(read, svgFont) + 24
 	fmt.Fprintf(b, `<rect x="%s" y="%s" width="10" height="14" fill="#E6EAEE"/>`, svgNum(x), svgNum(y-12))
 	fmt.Fprintf(b, `<text x="%s" y="%s">%s</text>`+"\n", svgNum(x+16), svgNum(y), unread)
 	days := (l.hi - l.lo) / 86400 / float64(len(l.bins))
 	note := "Each column gathers the calls of " + binSpan(days) + ", dark as far up as the share of them read."
-	b.WriteString(svgTextLines(l.plotL, y+24, 20, wrapTo(note, svgWidth-tlMargin-l.plotL, tlSmall), `font-size="`+svgNum(tlSmall)+`" fill="`+svgMuted+`"`))
-	return y + 24 + 20*float64(len(wrapTo(note, svgWidth-tlMargin-l.plotL, tlSmall))-1) + 14
+	b.WriteString(svgTextLines(l.plotL, y+24, 20, wrapTo(note, svgWidth-tlineMargin-l.plotL, tlineSmall), `font-size="`+svgNum(tlineSmall)+`" fill="`+svgMuted+`"`))
+	return y + 24 + 20*float64(len(wrapTo(note, svgWidth-tlineMargin-l.plotL, tlineSmall))-1) + 14
 }
 
 // binSpan says how long a bin lasts, roughly, in days or hours.
