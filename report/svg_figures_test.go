@@ -78,6 +78,37 @@ func exampleTimeline() *scenario.Timeline {
 	return t
 }
 
+// tourTimeline is the timeline of a tour: calls in two bursts, some a
+// day apart, too close for a circle each.
+func tourTimeline() *scenario.Timeline {
+	at := []string{
+		"1994-03-07T09:00:00Z", "1994-03-10T09:47:05Z", "1994-03-14T08:37:54Z", "1994-03-17T18:39:22Z",
+		"1994-03-21T09:54:45Z", "1994-03-25T09:17:50Z", "1994-03-27T05:39:07Z", "1994-03-28T05:39:07Z",
+		"1994-04-01T12:33:11Z", "1994-04-07T19:04:45Z", "1994-06-26T00:00:00Z", "1994-09-27T10:17:34Z",
+		"1994-09-30T05:12:39Z", "1994-10-02T05:41:32Z", "1994-10-04T02:55:16Z", "1994-10-06T06:55:45Z",
+		"1994-10-10T15:25:47Z", "1994-10-20T12:04:03Z", "1994-10-21T15:39:17Z", "1994-10-23T23:08:03Z",
+		"1994-10-25T01:32:07Z",
+	}
+	t := &scenario.Timeline{
+		Spans: []scenario.Span{{Label: "order 94-MJ-0417 in force", From: day1994(time.March, 28), To: day1994(time.April, 27).Add(-time.Nanosecond)}},
+		Marks: []scenario.TimeMark{{Label: "escrow leak", At: day1994(time.September, 24)}, {Label: "intercept breach (the epilogue)", At: day1994(time.October, 17)}},
+		Rows: []scenario.TimelineRow{
+			{Label: "FBI, with Alice's unit key (Clipper)", Read: []int{1, 2, 8, 9, 10, 11, 15, 18, 20, 21}},
+			{Label: "Intruder, with the escrow databases and KF (Clipper)", Read: []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21}},
+			{Label: "Intruder in the carrier's intercept system (mobile network)", Read: []int{18, 19, 20, 21}},
+			{Label: "Intruder, with KF, the databases and every phone (end to end, forward secret)"},
+		},
+	}
+	for i, s := range at {
+		when, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			panic(err)
+		}
+		t.Calls = append(t.Calls, scenario.TimelineCall{Number: i + 1, At: when, Label: "a call"})
+	}
+	return t
+}
+
 // manyCalls is n calls over about seven months, one reader of every third
 // call and one of none.
 func manyCalls(n int) *scenario.Timeline {
@@ -169,6 +200,7 @@ func figureCases() []figureCase {
 		{"envelope inside itself", envelopeChart(cyclic)},
 		{"long envelope", envelopeChart(longEnvelope())},
 		{"timeline", timelineChart(exampleTimeline())},
+		{"tour timeline", timelineChart(tourTimeline())},
 		{"nil timeline", timelineChart(nil)},
 		{"empty timeline", timelineChart(&scenario.Timeline{})},
 		{"timeline without rows", timelineChart(&scenario.Timeline{Calls: manyCalls(3).Calls})},
@@ -412,17 +444,30 @@ func TestEnvelopeIsNested(t *testing.T) {
 }
 
 func TestTimelineShowsEveryCall(t *testing.T) {
-	for _, n := range []int{1, 5, 25, 40, 41, 200, 3000} {
+	modes := map[string]bool{}
+	for _, n := range []int{1, 5, 25, 40, 41, 60, 80, 200, 3000} {
 		tl := manyCalls(n)
 		tl.Rows = append(tl.Rows, scenario.TimelineRow{Label: "all", Read: []int{}})
 		for i := range n {
 			tl.Rows[2].Read = append(tl.Rows[2].Read, i+1)
 		}
 		l := newTimeline(tl)
+		switch {
+		case l.bins != nil:
+			modes["bins"] = true
+		case l.strips:
+			modes["strips"] = true
+		default:
+			modes["circles"] = true
+		}
 		if l.bins == nil {
 			body, _ := svgTimeline(tl)
-			read := countIn(body, `<g class="read"`, "<circle ")
-			unread := countIn(body, `<g class="unread"`, "<circle ")
+			elem := "<circle "
+			if l.strips {
+				elem = "<rect "
+			}
+			read := countIn(body, `<g class="read"`, elem)
+			unread := countIn(body, `<g class="unread"`, elem)
 			if read+unread != n*len(tl.Rows) {
 				t.Errorf("%d calls: %d filled and %d hollow circles, want %d in all", n, read, unread, n*len(tl.Rows))
 			}
@@ -448,6 +493,11 @@ func TestTimelineShowsEveryCall(t *testing.T) {
 			t.Errorf("%d calls: bins %g units wide, narrower than %g", n, l.binW(), tlineBinW)
 		}
 	}
+	for _, m := range []string{"circles", "strips", "bins"} {
+		if !modes[m] {
+			t.Errorf("no case drew calls as %s", m)
+		}
+	}
 }
 
 // countIn counts the elements that start with elem in the groups that
@@ -467,7 +517,7 @@ func checkApart(t *testing.T, l *tlineLayout) {
 	t.Helper()
 	for k := 1; k < len(l.order); k++ {
 		a, b := l.xs[l.order[k-1]], l.xs[l.order[k]]
-		if b-a < 2*tlineDotR {
+		if !l.strips && b-a < 2*tlineDotR || b-a < tlineStripW+1 {
 			t.Errorf("calls %d and %d drawn %g apart: their circles overlap", l.order[k-1]+1, l.order[k]+1, b-a)
 		}
 	}
@@ -631,6 +681,7 @@ func previewCharts() map[string]scenario.Chart {
 		"envelope":      {Kind: scenario.EnvelopeChart, Envelope: exampleEnvelope(), Title: "t", Alt: "a"},
 		"envelope-deep": {Kind: scenario.EnvelopeChart, Envelope: deepEnvelope(6), Title: "t", Alt: "a"},
 		"timeline":      {Kind: scenario.TimelineChart, Timeline: exampleTimeline(), Title: "t", Alt: "a"},
+		"timeline-tour": {Kind: scenario.TimelineChart, Timeline: tourTimeline(), Title: "t", Alt: "a"},
 		"timeline-3000": {Kind: scenario.TimelineChart, Timeline: manyCalls(3000), Title: "t", Alt: "a"},
 		"timeline-one":  {Kind: scenario.TimelineChart, Timeline: manyCalls(1), Title: "t", Alt: "a"},
 		"graph":         {Kind: scenario.GraphChart, Graph: exampleGraph(), Title: "t", Alt: "a"},

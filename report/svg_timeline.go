@@ -19,22 +19,27 @@ import (
 // party, a filled circle for each call it read and a hollow one for each
 // it did not; then the dates and a key. A count at the right of each row
 // says how many calls it read. When the calls are too close together for
-// a circle each, they are gathered into bins a few units wide, and each
-// bin shows the share of its calls that a row read.
+// a circle each, each is a thin strip instead, light or dark; when they
+// are too close even for that, they are gathered into bins a few units
+// wide, and each bin shows the share of its calls that a row read.
 const (
 	tlineMargin   = 8.0
 	tlineLabelMax = 210.0 // the widest column of row labels
 	tlineDotR     = 4.5   // a call's circle
 	tlineDotGap   = 11.0  // least distance between two circles' centres
-	tlineShift    = 16.0  // furthest a circle may stand from its date
-	tlineBinW     = 8.0   // a bin, at least
-	tlineHeadH    = 20.0  // one line of labels of spans and marks
-	tlineCallsH   = 40.0  // the row of calls, with their numbers
-	tlineRowMin   = 34.0  // a party's row, at least
-	tlineLabelH   = 17.0  // a line of a row label
-	tlineSmall    = 14.0  // the size of dates, counts and call numbers
+	tlineStripGap = 5.0   // least distance between two strips' middles
+	tlineStripW   = 3.5
+	tlineStripH   = 20.0
+	tlineShift    = 16.0 // furthest a circle may stand from its date
+	tlineBinW     = 8.0  // a bin, at least
+	tlineHeadH    = 20.0 // one line of labels of spans and marks
+	tlineCallsH   = 40.0 // the row of calls, with their numbers
+	tlineRowMin   = 34.0 // a party's row, at least
+	tlineLabelH   = 17.0 // a line of a row label
+	tlineSmall    = 14.0 // the size of dates, counts and call numbers
 	tlineReadFill = "#0072B2"
 	tlineUnread   = "#9AA5B1"
+	tlinePale     = "#DDE2E7" // a strip or bin of calls not read
 )
 
 // tlineLayout is a timeline placed on the page.
@@ -48,6 +53,7 @@ type tlineLayout struct {
 	labelSize    float64
 	counts       []string  // each row's count, the calls row's first
 	xs           []float64 // where each call is drawn
+	strips       bool      // whether calls are thin strips, not circles
 	order        []int     // the calls' indexes by date
 	bins         [][]int   // the calls' indexes by bin, if binned
 	heads        []tlineHead
@@ -100,9 +106,12 @@ func newTimeline(t *scenario.Timeline) *tlineLayout {
 }
 
 // rowLabels wraps the rows' labels into the label column at the largest
-// size that keeps every one to two lines, and sets the column's width.
+// size, from 15 down to 13, that keeps every one to two lines, and sets
+// the column's width.
 func (l *tlineLayout) rowLabels() {
-	for _, size := range []float64{svgFont, 14, 13} {
+	// 14 again at the end: a label too long for two lines even at 13
+	// takes three or more, at the size of the dates.
+	for _, size := range []float64{svgFont, 14, 13, 14} {
 		l.labelSize, l.labels = size, nil
 		fits := true
 		for _, r := range l.t.Rows {
@@ -190,34 +199,49 @@ func (l *tlineLayout) x(t time.Time) float64 {
 	return l.plotL + (unixSecs(t)-l.lo)/(l.hi-l.lo)*(l.plotR-l.plotL)
 }
 
-// placeCalls sets each call at its date, moved aside by at most tlineShift
-// so that circles keep apart; if they cannot, the calls go into bins.
+// placeCalls sets each call at its date, moved aside by at most
+// tlineShift so that circles keep apart; if they cannot, so that thin
+// strips do; if they cannot either, the calls go into bins.
 func (l *tlineLayout) placeCalls() {
 	n := len(l.t.Calls)
-	l.xs, l.order = make([]float64, n), make([]int, n)
+	at := make([]float64, n)
+	l.order = make([]int, n)
 	for i, c := range l.t.Calls {
-		l.xs[i], l.order[i] = l.x(c.At), i
+		at[i], l.order[i] = l.x(c.At), i
 	}
 	slices.SortStableFunc(l.order, func(a, b int) int { return l.t.Calls[a].At.Compare(l.t.Calls[b].At) })
-	at := slices.Clone(l.xs)
-	prev := math.Inf(-1)
-	for _, i := range l.order {
-		l.xs[i] = max(l.xs[i], prev+tlineDotGap)
-		prev = l.xs[i]
-	}
-	next := math.Inf(1)
-	for k := n - 1; k >= 0; k-- {
-		i := l.order[k]
-		l.xs[i] = min(l.xs[i], next-tlineDotGap, l.plotR)
-		next = l.xs[i]
-	}
-	for i := range l.xs {
-		if math.Abs(l.xs[i]-at[i]) > tlineShift || l.xs[i] < l.plotL-tlineShift {
-			l.xs = at
-			l.binCalls()
+	for _, gap := range []float64{tlineDotGap, tlineStripGap} {
+		if xs, ok := l.spread(at, gap); ok {
+			l.xs, l.strips = xs, gap == tlineStripGap
 			return
 		}
 	}
+	l.xs = at
+	l.binCalls()
+}
+
+// spread moves the calls at positions at apart by gap, in date order,
+// each as little as may be; ok is false if one would move further than
+// tlineShift, or out of the plot.
+func (l *tlineLayout) spread(at []float64, gap float64) (xs []float64, ok bool) {
+	xs = slices.Clone(at)
+	prev := math.Inf(-1)
+	for _, i := range l.order {
+		xs[i] = max(xs[i], prev+gap)
+		prev = xs[i]
+	}
+	next := math.Inf(1)
+	for k := len(l.order) - 1; k >= 0; k-- {
+		i := l.order[k]
+		xs[i] = min(xs[i], next-gap, l.plotR)
+		next = xs[i]
+	}
+	for i := range xs {
+		if math.Abs(xs[i]-at[i]) > tlineShift || xs[i] < l.plotL-tlineShift {
+			return nil, false
+		}
+	}
+	return xs, true
 }
 
 // binCalls gathers the calls into bins of equal time, at least tlineBinW
@@ -496,11 +520,19 @@ func (l *tlineLayout) row(b *strings.Builder, i int) {
 	var filled, hollow strings.Builder
 	for _, j := range l.order {
 		c := fmt.Sprintf(`<circle cx="%s" cy="%s" r="%s"/>`, svgNum(l.xs[j]), svgNum(cy), svgNum(tlineDotR))
+		if l.strips {
+			c = fmt.Sprintf(`<rect x="%s" y="%s" width="%s" height="%s"/>`, svgNum(l.xs[j]-tlineStripW/2), svgNum(cy-tlineStripH/2), svgNum(tlineStripW), svgNum(tlineStripH))
+		}
 		if read[j] {
 			filled.WriteString(c)
 		} else {
 			hollow.WriteString(c)
 		}
+	}
+	if l.strips {
+		fmt.Fprintf(b, `<g class="unread" fill="%s">%s</g>`+"\n", tlinePale, hollow.String())
+		fmt.Fprintf(b, `<g class="read" fill="%s">%s</g>`+"\n", tlineReadFill, filled.String())
+		return
 	}
 	fmt.Fprintf(b, `<g class="unread" fill="#FFFFFF" stroke="%s" stroke-width="1.5">%s</g>`+"\n", tlineUnread, hollow.String())
 	fmt.Fprintf(b, `<g class="read" fill="%s" stroke="%s" stroke-width="1.5">%s</g>`+"\n", tlineReadFill, tlineReadFill, filled.String())
@@ -523,7 +555,7 @@ func (l *tlineLayout) binnedRow(b *strings.Builder, read map[int]bool, cy float6
 			}
 		}
 		x := l.binX(k) + 1
-		fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" fill="#E6EAEE"/>`, svgNum(x), svgNum(cy-h/2), svgNum(w), svgNum(h))
+		fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" fill="`+tlinePale+`"/>`, svgNum(x), svgNum(cy-h/2), svgNum(w), svgNum(h))
 		if n > 0 {
 			fh := max(3, h*float64(n)/float64(len(bin)))
 			fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`, svgNum(x), svgNum(cy+h/2-fh), svgNum(w), svgNum(fh), tlineReadFill)
@@ -644,29 +676,33 @@ func (l *tlineLayout) dateAxis(b *strings.Builder) {
 	b.WriteString("</g>\n")
 }
 
-// key explains the circles (or the bins) under the axis and returns the
-// height of the whole figure.
+// key explains the circles (or the strips, or the bins) under the axis
+// and returns the height of the whole figure.
 func (l *tlineLayout) key(b *strings.Builder) float64 {
-	y := l.axisY + 52
-	x := l.plotL
+	y, x := l.axisY+52, l.plotL
 	read, unread := "read, checked against what was said", "not read"
-	if l.bins == nil {
-		fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="%s" fill="%s"/>`, svgNum(x+tlineDotR), svgNum(y-5), svgNum(tlineDotR), tlineReadFill)
-		fmt.Fprintf(b, `<text x="%s" y="%s">%s</text>`, svgNum(x+16), svgNum(y), svgEsc(read))
-		x += 16 + textWidth(read, svgFont) + 24
-		fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="%s" fill="#FFFFFF" stroke="%s" stroke-width="1.5"/>`, svgNum(x+tlineDotR), svgNum(y-5), svgNum(tlineDotR), tlineUnread)
-		fmt.Fprintf(b, `<text x="%s" y="%s">%s</text>`+"\n", svgNum(x+16), svgNum(y), unread)
-		return y + 14
+	sample := func(fill, stroke string) string {
+		if l.bins == nil && !l.strips {
+			return fmt.Sprintf(`<circle cx="%s" cy="%s" r="%s" fill="%s" stroke="%s" stroke-width="1.5"/>`, svgNum(x+tlineDotR), svgNum(y-5), svgNum(tlineDotR), fill, stroke)
+		}
+		return fmt.Sprintf(`<rect x="%s" y="%s" width="8" height="16" fill="%s"/>`, svgNum(x+1), svgNum(y-13), fill)
 	}
-	fmt.Fprintf(b, `<rect x="%s" y="%s" width="10" height="14" fill="%s"/>`, svgNum(x), svgNum(y-12), tlineReadFill)
+	b.WriteString(sample(tlineReadFill, tlineReadFill))
 	fmt.Fprintf(b, `<text x="%s" y="%s">%s</text>`, svgNum(x+16), svgNum(y), svgEsc(read))
 	x += 16 + textWidth(read, svgFont) + 24
-	fmt.Fprintf(b, `<rect x="%s" y="%s" width="10" height="14" fill="#E6EAEE"/>`, svgNum(x), svgNum(y-12))
+	if l.bins == nil && !l.strips {
+		b.WriteString(sample("#FFFFFF", tlineUnread))
+	} else {
+		b.WriteString(sample(tlinePale, "none"))
+	}
 	fmt.Fprintf(b, `<text x="%s" y="%s">%s</text>`+"\n", svgNum(x+16), svgNum(y), unread)
+	if l.bins == nil {
+		return y + 14
+	}
 	days := (l.hi - l.lo) / 86400 / float64(len(l.bins))
-	note := "Each column gathers the calls of " + binSpan(days) + ", dark as far up as the share of them read."
-	b.WriteString(svgTextLines(l.plotL, y+24, 20, wrapTo(note, svgWidth-tlineMargin-l.plotL, tlineSmall), `font-size="`+svgNum(tlineSmall)+`" fill="`+svgMuted+`"`))
-	return y + 24 + 20*float64(len(wrapTo(note, svgWidth-tlineMargin-l.plotL, tlineSmall))-1) + 14
+	note := wrapTo("Each column gathers the calls of "+binSpan(days)+", dark as far up as the share of them read.", svgWidth-tlineMargin-l.plotL, tlineSmall)
+	b.WriteString(svgTextLines(l.plotL, y+24, 20, note, `font-size="`+svgNum(tlineSmall)+`" fill="`+svgMuted+`"`))
+	return y + 24 + 20*float64(len(note)-1) + 14
 }
 
 // binSpan says how long a bin lasts, roughly, in days or hours.
