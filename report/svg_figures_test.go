@@ -165,15 +165,17 @@ type figureCase struct {
 	c    scenario.Chart
 }
 
-// envelopeChart, timelineChart and graphChart wrap data in a chart.
+// envelopeChart wraps an envelope in a chart.
 func envelopeChart(e *scenario.Envelope) scenario.Chart {
 	return scenario.Chart{Kind: scenario.EnvelopeChart, Envelope: e, Title: "t", Alt: "a"}
 }
 
+// timelineChart wraps a timeline in a chart.
 func timelineChart(t *scenario.Timeline) scenario.Chart {
 	return scenario.Chart{Kind: scenario.TimelineChart, Timeline: t, Title: "t", Alt: "a"}
 }
 
+// graphChart wraps a graph in a chart.
 func graphChart(g *scenario.Graph) scenario.Chart {
 	return scenario.Chart{Kind: scenario.GraphChart, Graph: g, Title: "t", Alt: "a"}
 }
@@ -455,48 +457,59 @@ func TestTimelineShowsEveryCall(t *testing.T) {
 		switch {
 		case l.bins != nil:
 			modes["bins"] = true
+			checkBins(t, l)
 		case l.strips:
 			modes["strips"] = true
+			checkOneByOne(t, l, "<rect ")
 		default:
 			modes["circles"] = true
-		}
-		if l.bins == nil {
-			body, _ := svgTimeline(tl)
-			elem := "<circle "
-			if l.strips {
-				elem = "<rect "
-			}
-			read := countIn(body, `<g class="read"`, elem)
-			unread := countIn(body, `<g class="unread"`, elem)
-			if read+unread != n*len(tl.Rows) {
-				t.Errorf("%d calls: %d filled and %d hollow circles, want %d in all", n, read, unread, n*len(tl.Rows))
-			}
-			if want := (n+2)/3 + n; read != want {
-				t.Errorf("%d calls: %d filled circles, want %d", n, read, want)
-			}
-			if ticks := countIn(body, `<g class="calls"`, "<line "); ticks != n {
-				t.Errorf("%d calls: %d ticks, want one a call", n, ticks)
-			}
-			checkApart(t, l)
-			continue
-		}
-		seen := make([]int, n)
-		for _, bin := range l.bins {
-			for _, i := range bin {
-				seen[i]++
-			}
-		}
-		if i := slices.IndexFunc(seen, func(c int) bool { return c != 1 }); i >= 0 {
-			t.Errorf("%d calls: call %d is in %d bins, want 1", n, i+1, seen[i])
-		}
-		if l.binW() < tlineBinW {
-			t.Errorf("%d calls: bins %g units wide, narrower than %g", n, l.binW(), tlineBinW)
+			checkOneByOne(t, l, "<circle ")
 		}
 	}
 	for _, m := range []string{"circles", "strips", "bins"} {
 		if !modes[m] {
 			t.Errorf("no case drew calls as %s", m)
 		}
+	}
+}
+
+// checkOneByOne checks a timeline drawn a call at a time, each an elem:
+// one in every row for every call, filled for those read (a third of the
+// calls in the first row, all in the third), and a tick for each.
+func checkOneByOne(t *testing.T, l *tlineLayout, elem string) {
+	t.Helper()
+	n := len(l.t.Calls)
+	body, _ := svgTimeline(l.t)
+	read := countIn(body, `<g class="read"`, elem)
+	unread := countIn(body, `<g class="unread"`, elem)
+	if read+unread != n*len(l.t.Rows) {
+		t.Errorf("%d calls: %d filled and %d hollow marks, want %d in all", n, read, unread, n*len(l.t.Rows))
+	}
+	if want := (n+2)/3 + n; read != want {
+		t.Errorf("%d calls: %d filled marks, want %d", n, read, want)
+	}
+	if ticks := countIn(body, `<g class="calls"`, "<line "); ticks != n {
+		t.Errorf("%d calls: %d ticks, want one a call", n, ticks)
+	}
+	checkApart(t, l)
+}
+
+// checkBins checks that every call is in one bin, and bins are wide
+// enough to see.
+func checkBins(t *testing.T, l *tlineLayout) {
+	t.Helper()
+	n := len(l.t.Calls)
+	seen := make([]int, n)
+	for _, bin := range l.bins {
+		for _, i := range bin {
+			seen[i]++
+		}
+	}
+	if i := slices.IndexFunc(seen, func(c int) bool { return c != 1 }); i >= 0 {
+		t.Errorf("%d calls: call %d is in %d bins, want 1", n, i+1, seen[i])
+	}
+	if l.binW() < tlineBinW {
+		t.Errorf("%d calls: bins %g units wide, narrower than %g", n, l.binW(), tlineBinW)
 	}
 }
 

@@ -256,9 +256,10 @@ func (l *tlineLayout) binCalls() {
 	}
 }
 
-// binX is the left edge of bin b, and binW the width of a bin.
+// binX is the left edge of bin b.
 func (l *tlineLayout) binX(b int) float64 { return l.plotL + float64(b)*l.binW() }
 
+// binW is the width of a bin.
 func (l *tlineLayout) binW() float64 { return (l.plotR - l.plotL) / float64(max(len(l.bins), 1)) }
 
 // tlineHead is the label of a span or a mark, set on one of the lines above
