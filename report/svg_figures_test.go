@@ -247,7 +247,8 @@ func longRows() *scenario.Timeline {
 		scenario.TimelineRow{Label: "A <b> & \"c\"", Read: []int{4}},
 	)
 	t.Spans = append(t.Spans, scenario.Span{Label: "a span given backwards", From: day1994(time.June, 10), To: day1994(time.May, 1)})
-	t.Marks = append(t.Marks, scenario.TimeMark{Label: "a mark on the same day as the leak", At: day1994(time.September, 22)})
+	t.Marks = append(t.Marks, scenario.TimeMark{Label: "a mark on the same day as the leak", At: day1994(time.September, 22)}, scenario.TimeMark{Label: "a mark with no date"})
+	t.Spans = append(t.Spans, scenario.Span{Label: "a span with no end", From: day1994(time.August, 1)})
 	return t
 }
 

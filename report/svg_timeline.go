@@ -279,7 +279,7 @@ type tlineHead struct {
 func (l *tlineLayout) placeHeads() {
 	for _, s := range l.t.Spans {
 		from, to := s.From, s.To
-		if to.Before(from) {
+		if !from.IsZero() && !to.IsZero() && to.Before(from) {
 			from, to = to, from
 		}
 		h := tlineHead{text: s.Label, x: l.plotL, x2: l.plotR, span: true}
@@ -292,7 +292,10 @@ func (l *tlineLayout) placeHeads() {
 		l.heads = append(l.heads, h)
 	}
 	for _, m := range l.t.Marks {
-		x := l.x(m.At)
+		x := l.plotL // a mark with no date stands at the start
+		if !m.At.IsZero() {
+			x = l.x(m.At)
+		}
 		l.heads = append(l.heads, tlineHead{text: m.Label, x: x, x2: x})
 	}
 	slices.SortStableFunc(l.heads, func(a, b tlineHead) int { return cmp.Compare(a.x, b.x) })
