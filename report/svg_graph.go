@@ -11,14 +11,18 @@ import (
 )
 
 // A graph of who holds what is drawn in columns, as a layered drawing:
-// holders that receive nothing stand at the left, and each holder stands
-// one column right of the furthest holder it receives from. An edge that
-// spans several columns passes between the boxes of the columns it
-// crosses, through a slot of its own. Boxes in a column are ordered so
-// that edges cross little, then moved up or down towards the holders they
-// exchange keys with. Each edge leaves and enters a box at a port of its
-// own, so that several edges between one pair run side by side, and is
-// labelled where its label overlaps no box and no other label.
+// each holder stands one column right of the furthest holder it receives
+// from, and one that only gives stands just left of the first it gives
+// to. An edge that spans several columns passes between the boxes of the
+// columns it crosses, through a slot of its own, and is labelled there.
+// Boxes in a column are ordered so that edges cross little, then moved
+// up or down towards the holders they exchange keys with. Each edge
+// leaves and enters a box at a port of its own, so that several edges
+// between one pair run side by side. Where the space between columns
+// allows, an edge is labelled on a straight run just after it leaves, in
+// a strip that every edge crosses straight, and curves only beyond it;
+// otherwise its label goes where it touches no box and no other label,
+// on a thin leader if it must stand off its edge.
 const (
 	grMargin    = 8.0
 	grTop       = 12.0
@@ -34,9 +38,9 @@ const (
 	grLabelH    = 16.0  // a line of an edge's label
 	grArrow     = 10.0  // the length of an arrowhead
 	grCrowded   = 30.0  // the cost of a label's place too crowded to keep
-	grLeadGap   = 160.0 // the least space between columns for labels just after their edges leave
-	grLeadPad   = 6.0   // between a box, or a label, and the label or line after it
-	grCurveMin  = 48.0  // the run an edge needs to curve from its label to its box
+	grLeadGap   = 160.0 // the least space between columns for a strip of labels
+	grLeadPad   = 6.0   // before and after a label in the strip
+	grCurveMin  = 48.0  // the run an edge needs to curve after the strip
 	grNameSize  = 14.0
 	grEdgeInk   = "#3B4754"
 	grLeakInk   = "#D55E00"
