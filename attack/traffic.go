@@ -14,10 +14,18 @@ func (w *World) RandomCall(rng *rand.Rand, messages int) (Conversation, error) {
 	if len(w.People) < 2 {
 		return Conversation{}, fmt.Errorf("attack: random calls need at least two people, have %d", len(w.People))
 	}
-	a := w.People[rng.IntN(len(w.People))]
-	b := w.People[rng.IntN(len(w.People)-1)]
+	c := RandomConversation(rng, w.People, messages)
+	return w.Call(c.Caller, c.Callee, c.Messages)
+}
+
+// RandomConversation chooses, with rng, a random pair among people (at
+// least two) and messages lines of random words, leaving the session
+// number and time to the caller.
+func RandomConversation(rng *rand.Rand, people []*Person, messages int) Conversation {
+	a := people[rng.IntN(len(people))]
+	b := people[rng.IntN(len(people)-1)]
 	if b == a {
-		b = w.People[len(w.People)-1]
+		b = people[len(people)-1]
 	}
 	msgs := make([]Message, messages)
 	for i := range msgs {
@@ -27,5 +35,5 @@ func (w *World) RandomCall(rng *rand.Rand, messages int) (Conversation, error) {
 		}
 		msgs[i] = Message{FromCaller: i%2 == 0, Text: text}
 	}
-	return w.Call(a, b, msgs)
+	return Conversation{Caller: a, Callee: b, Messages: msgs}
 }

@@ -35,11 +35,10 @@ type SchemeHeader struct {
 }
 
 // End is an archive's last record: how many capture records precede it,
-// so that a reader knows nothing was cut off, and what capturing cost.
+// so that a reader knows nothing was cut off. It holds no timing, so that
+// the same seed gives the same archive on any machine.
 type End struct {
-	Captures int     `json:"captures"`
-	Seconds  float64 `json:"capture_seconds"` // wall time of the capture, for decrypt's comparison
-	Workers  int     `json:"workers"`
+	Captures int `json:"captures"`
 }
 
 // parseHeader reads and checks a header record.

@@ -82,6 +82,16 @@ func (r *Reader) Count(max, each int) int {
 	return n
 }
 
+// Rest returns the bytes not yet read, and reads them.
+func (r *Reader) Rest() []byte {
+	b := r.b
+	r.b = nil
+	return b
+}
+
+// Err returns the first failure, or nil.
+func (r *Reader) Err() error { return r.err }
+
 // Done reports an error if the input had bytes left over or a read failed.
 func (r *Reader) Done() error {
 	if r.err == nil && len(r.b) > 0 {

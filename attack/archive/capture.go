@@ -1,0 +1,157 @@
+package archive
+
+import (
+	"context"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync/atomic"
+	"time"
+
+	"github.com/google/renameio/v2"
+
+	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/internal/cast"
+	"github.com/escrowlab/escrowlab/internal/seeded"
+)
+
+// The files a capture writes into its directory.
+const (
+	ArchiveFile = "wiretap.ewt"
+	TruthFile   = "truth.tsv"
+	KeysDir     = "keys"
+	IndexFile   = "LEAKS.txt" // in KeysDir: which files each leak gives away
+)
+
+// Limits of a capture.
+const (
+	MaxSessions = 10_000_000
+	MaxPeople   = 100_000
+	MaxDays     = 36_500
+)
+
+// DefaultStart is when a capture's calls begin unless told otherwise:
+// the week Clipper's rules were published.
+var DefaultStart = time.Date(1994, time.March, 7, 9, 0, 0, 0, time.UTC)
+
+// CaptureConfig says what to capture.
+type CaptureConfig struct {
+	People   int               // 2 to MaxPeople
+	Sessions int               // calls, 1 to MaxSessions
+	Days     int               // the calls spread over this many days, 1 to MaxDays
+	Schemes  []attack.SchemeID // nil: every registered scheme
+	Seed     uint64
+	Start    time.Time     // zero: DefaultStart
+	Workers  int           // goroutines carrying calls; 0: every core
+	Progress *atomic.Int64 // if set, counts the calls written
+}
+
+// CaptureReport is what a capture wrote.
+type CaptureReport struct {
+	Dir      string
+	Header   Header
+	Bytes    int64         // the archive's size
+	Keys     []KeyFile     // every key file, in the order written
+	Elapsed  time.Duration // carrying and writing the calls
+	Workers  int
+	PerCall  float64 // archive bytes per call
+	CallRate float64 // calls carried per second
+}
+
+// check validates cfg before anything runs.
+func (cfg *CaptureConfig) check() error {
+	switch {
+	case cfg.People < 2 || cfg.People > MaxPeople:
+		return fmt.Errorf("archive: %d people; want 2 to %d", cfg.People, MaxPeople)
+	case cfg.Sessions < 1 || cfg.Sessions > MaxSessions:
+		return fmt.Errorf("archive: %d calls; want 1 to %d", cfg.Sessions, MaxSessions)
+	case cfg.Days < 1 || cfg.Days > MaxDays:
+		return fmt.Errorf("archive: %d days; want 1 to %d", cfg.Days, MaxDays)
+	}
+	for _, id := range cfg.Schemes {
+		if _, err := attack.LookupScheme(string(id)); err != nil {
+			return fmt.Errorf("archive: %w", err)
+		}
+	}
+	if cfg.Start.IsZero() {
+		cfg.Start = DefaultStart
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	return nil
+}
+
+// Capture builds a world from cfg, holds cfg.Sessions calls in it on every
+// core, and writes into dir (which must exist) the wiretap archive, the
+// ground truth and the key files. Each file is written atomically: a
+// capture stopped by ctx leaves none of them. The same configuration
+// gives the same files, byte for byte, whatever the number of workers.
+func Capture(ctx context.Context, cfg CaptureConfig, dir string) (*CaptureReport, error) {
+	if err := cfg.check(); err != nil {
+		return nil, err
+	}
+	w, err := attack.NewWorld(attack.Config{People: cast.Names(cfg.People), Seed: cfg.Seed, Start: cfg.Start, Schemes: cfg.Schemes,
+		Keep: func(session int) bool { return session == keptSession }})
+	if err != nil {
+		return nil, fmt.Errorf("archive: %w", err)
+	}
+	h, err := newHeader(w, cfg)
+	if err != nil {
+		return nil, err
+	}
+	rep := &CaptureReport{Dir: dir, Header: h, Workers: cfg.Workers}
+	start := time.Now()
+	if rep.Bytes, err = writeCalls(ctx, w, cfg, h, dir); err != nil {
+		return nil, err
+	}
+	rep.Elapsed = time.Since(start)
+	rep.PerCall = float64(rep.Bytes) / float64(cfg.Sessions)
+	rep.CallRate = float64(cfg.Sessions) / rep.Elapsed.Seconds()
+	if rep.Keys, err = writeKeys(w, h, dir); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// keptSession is the call whose keys a capture keeps, for the key file of
+// a session-key leak; schemes keep no other call's secrets.
+const keptSession = 1
+
+// newHeader describes the archive of w: an id derived from the seed (but
+// revealing nothing of it), the people and each scheme's directory.
+func newHeader(w *attack.World, cfg CaptureConfig) (Header, error) {
+	id := make([]byte, 16)
+	_, _ = seeded.New(cfg.Seed, "archive", "id").Read(id)
+	h := Header{Format: Format, Version: Version, Archive: hex.EncodeToString(id), Start: cfg.Start, Sessions: cfg.Sessions}
+	for _, p := range w.People {
+		h.People = append(h.People, p.Name)
+	}
+	for _, sid := range w.SchemeIDs() {
+		s, _ := w.Scheme(sid)
+		codec, ok := s.(attack.Codec)
+		if !ok {
+			return h, fmt.Errorf("archive: scheme %s cannot be written to disk yet", sid)
+		}
+		dir, err := codec.Directory()
+		if err != nil {
+			return h, fmt.Errorf("archive: %s directory: %w", sid, err)
+		}
+		h.Schemes = append(h.Schemes, SchemeHeader{ID: sid, Directory: string(dir)})
+	}
+	return h, nil
+}
+
+// writeFile writes data to dir/name atomically.
+func writeFile(dir, name string, data []byte) error {
+	path := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("archive: %w", err)
+	}
+	if err := renameio.WriteFile(path, data, 0o644); err != nil {
+		return fmt.Errorf("archive: writing %s: %w", name, err)
+	}
+	return nil
+}

@@ -1,0 +1,314 @@
+package archive
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/internal/tapfile"
+	"github.com/escrowlab/escrowlab/internal/wire"
+)
+
+// DecryptConfig says what to decrypt an archive with.
+type DecryptConfig struct {
+	Keys     []string      // key files: everything the adversary holds
+	Truth    string        // the ground truth, or "" to count without checking
+	Split    time.Time     // if set, opened calls are counted before and after it
+	Workers  int           // 0: every core
+	Progress *atomic.Int64 // if set, counts the archive's bytes read
+}
+
+// SchemeResult is what an adversary got out of one scheme's calls.
+type SchemeResult struct {
+	Scheme     attack.SchemeID
+	Seen       int // calls recorded under the scheme
+	Opened     int // calls whose every message came out (as said, when checked against a ground truth)
+	Wrong      int // calls that decrypted to something other than what was said
+	Identified int // calls whose two ends the adversary named (correctly, when checked)
+	Before     int // opened calls made before DecryptConfig.Split
+	After      int // opened calls made at or after it
+	Malformed  int // records whose checksum held but whose content did not parse
+}
+
+// DecryptReport is what a decryption found.
+type DecryptReport struct {
+	Archive     Header
+	Keys        []string
+	Checked     bool // counts were checked against a ground truth
+	Schemes     []SchemeResult
+	Damage      []tapfile.Damage // damaged stretches skipped, in order (the first MaxDamageShown)
+	Damaged     int              // how many
+	Truncated   *tapfile.Damage  // set if the archive ends early: the counts are for what came before
+	Interrupted bool             // stopped by its context: the counts are for what was read
+	Bytes       int64            // archive bytes read
+	Calls       int              // calls seen (records of every scheme for one call count once)
+	Elapsed     time.Duration
+	Workers     int
+	End         *End // the end record, if it was read: how many captures the archive should hold
+}
+
+// MaxDamageShown bounds the damage a report lists one by one.
+const MaxDamageShown = 20
+
+// job is one capture record handed to a worker, with the ground truth of
+// its call, if any.
+type job struct {
+	scheme  int
+	session int
+	at      time.Time
+	body    []byte
+	truth   *truth
+}
+
+// Decrypt reads the archive at path as a stream, with only the key files
+// cfg names, opens every call it can under every scheme on every core,
+// checks each against the ground truth if cfg gives one, and reports. A
+// damaged record is skipped and counted; a truncated archive, or ctx
+// ending, stops the reading and the report holds what came before.
+func Decrypt(ctx context.Context, path string, cfg DecryptConfig) (*DecryptReport, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("archive: %w", err)
+	}
+	defer f.Close()
+	counted := &countingReader{r: f, n: cfg.Progress}
+	a, err := openArchive(counted, path)
+	if err != nil {
+		return nil, err
+	}
+	held, err := a.loadKeys(cfg.Keys)
+	if err != nil {
+		return nil, err
+	}
+	var tr *truthReader
+	if cfg.Truth != "" {
+		tf, err := os.Open(cfg.Truth)
+		if err != nil {
+			return nil, fmt.Errorf("archive: %w", err)
+		}
+		defer tf.Close()
+		if tr, err = newTruthReader(tf, cfg.Truth, a.h.Archive); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	rep := &DecryptReport{Archive: a.h, Keys: cfg.Keys, Checked: tr != nil, Workers: cfg.Workers}
+	start := time.Now()
+	if err := a.run(ctx, held, tr, cfg, rep); err != nil {
+		return nil, err
+	}
+	rep.Elapsed, rep.Bytes = time.Since(start), counted.total
+	return rep, nil
+}
+
+// run feeds the archive's records to the workers and gathers their
+// counts into rep.
+func (a *reading) run(ctx context.Context, held attack.Holdings, tr *truthReader, cfg DecryptConfig, rep *DecryptReport) error {
+	openers := make([]attack.Opener, len(a.schemes))
+	for i, s := range a.schemes {
+		o, err := s.Opener(held)
+		if err != nil {
+			return fmt.Errorf("archive: preparing the %s attack: %w", a.h.Schemes[i].ID, err)
+		}
+		openers[i] = o
+	}
+	jobs := make(chan job, 4*cfg.Workers)
+	results := make([][]SchemeResult, cfg.Workers)
+	var wg sync.WaitGroup
+	for w := range cfg.Workers {
+		results[w] = make([]SchemeResult, len(a.schemes))
+		wg.Go(func() {
+			for j := range jobs {
+				a.open(j, openers[j.scheme], cfg.Split, tr != nil, &results[w][j.scheme])
+			}
+		})
+	}
+	err := a.feed(ctx, tr, jobs, rep)
+	close(jobs)
+	wg.Wait()
+	for i, s := range a.h.Schemes {
+		total := SchemeResult{Scheme: s.ID}
+		for _, r := range results {
+			total = total.add(r[i])
+		}
+		rep.Schemes = append(rep.Schemes, total)
+	}
+	return err
+}
+
+// add sums two results for one scheme.
+func (r SchemeResult) add(o SchemeResult) SchemeResult {
+	r.Seen += o.Seen
+	r.Opened += o.Opened
+	r.Wrong += o.Wrong
+	r.Identified += o.Identified
+	r.Before += o.Before
+	r.After += o.After
+	r.Malformed += o.Malformed
+	return r
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r     io.Reader
+	n     *atomic.Int64
+	total int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.total += int64(n)
+	if c.n != nil {
+		c.n.Add(int64(n))
+	}
+	return n, err
+}
+
+// feed reads records until the end record, damage that ends the archive,
+// or ctx ending, and sends each capture to the workers with its truth.
+func (a *reading) feed(ctx context.Context, tr *truthReader, jobs chan<- job, rep *DecryptReport) error {
+	var t *truth
+	last := 0
+	for {
+		if ctx.Err() != nil {
+			rep.Interrupted = true
+			return nil
+		}
+		rec, err := a.r.Next()
+		if err != nil {
+			if err := a.damage(err, rep); err != nil {
+				return err
+			}
+			if errors.Is(err, io.EOF) || rep.Truncated != nil {
+				return nil
+			}
+			continue
+		}
+		switch rec.Kind {
+		case tapfile.KindEnd:
+			var end End
+			if json.Unmarshal(rec.Body, &end) == nil {
+				rep.End = &end
+			}
+			continue
+		case tapfile.KindCapture:
+		default:
+			continue
+		}
+		j, ok := a.job(rec)
+		if !ok {
+			a.countMalformed(rep, rec)
+			continue
+		}
+		if j.session != last {
+			rep.Calls, last = rep.Calls+1, j.session
+			if t, err = nextTruth(tr, t, j.session); err != nil {
+				return err
+			}
+		}
+		if t != nil && t.session == j.session {
+			j.truth = t
+		}
+		jobs <- j
+	}
+}
+
+// damage records a damaged stretch or a truncation; io.EOF passes.
+func (a *reading) damage(err error, rep *DecryptReport) error {
+	var d *tapfile.Damage
+	switch {
+	case errors.Is(err, io.EOF):
+		return nil
+	case !errors.As(err, &d):
+		return fmt.Errorf("archive: reading: %w", err)
+	case errors.Is(d, tapfile.ErrTruncated):
+		rep.Truncated = d
+	default:
+		rep.Damaged++
+		if len(rep.Damage) < MaxDamageShown {
+			rep.Damage = append(rep.Damage, *d)
+		}
+	}
+	return nil
+}
+
+// job reads a capture record's framing: the scheme, the call and when.
+func (a *reading) job(rec tapfile.Record) (job, bool) {
+	r := wire.NewReader(rec.Body)
+	idx := r.Fixed(1)
+	session := r.Uint(MaxSessions)
+	secs := r.Uint(uint64(MaxDays) * 86400)
+	body := r.Rest()
+	if r.Err() != nil || int(idx[0]) >= len(a.schemes) || session < 1 {
+		return job{}, false
+	}
+	return job{scheme: int(idx[0]), session: int(session), at: a.h.Start.Add(time.Duration(secs) * time.Second), body: body}, true
+}
+
+// countMalformed counts a good record whose framing does not parse
+// against the scheme its first byte names, if any.
+func (a *reading) countMalformed(rep *DecryptReport, rec tapfile.Record) {
+	rep.Damaged++
+	if len(rep.Damage) < MaxDamageShown {
+		rep.Damage = append(rep.Damage, tapfile.Damage{Record: rec.Number, Offset: rec.Offset, Err: fmt.Errorf("%w: its contents do not parse", tapfile.ErrDamaged)})
+	}
+}
+
+// nextTruth advances the ground truth to session, keeping t if it is
+// already there or beyond.
+func nextTruth(tr *truthReader, t *truth, session int) (*truth, error) {
+	for tr != nil && (t == nil || t.session < session) {
+		next, err := tr.next()
+		if errors.Is(err, io.EOF) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		t = next
+	}
+	return t, nil
+}
+
+// open opens one capture and counts it in r.
+func (a *reading) open(j job, o attack.Opener, split time.Time, checked bool, r *SchemeResult) {
+	r.Seen++
+	rec, err := a.schemes[j.scheme].ParseRecord(j.body)
+	if err != nil {
+		r.Malformed++
+		return
+	}
+	got := o.Open(attack.Capture{Session: j.session, At: j.at, Scheme: a.h.Schemes[j.scheme].ID, Record: rec})
+	if len(got.Who) == 2 && got.Who[0] != got.Who[1] && (!checked || j.truth != nil && names(got.Who, j.truth)) {
+		r.Identified++
+	}
+	if got.Texts == nil {
+		return
+	}
+	if checked && (j.truth == nil || !j.truth.checks(a.h.Archive, got.Texts)) {
+		r.Wrong++
+		return
+	}
+	r.Opened++
+	if !split.IsZero() && j.at.Before(split) {
+		r.Before++
+	} else if !split.IsZero() {
+		r.After++
+	}
+}
+
+// names reports whether who are exactly the truth's caller and callee.
+func names(who []*attack.Person, t *truth) bool {
+	a, b := who[0].Name, who[1].Name
+	return a == t.caller && b == t.callee || a == t.callee && b == t.caller
+}
