@@ -92,7 +92,8 @@ func newTruthReader(r io.Reader, name, id string) (*truthReader, error) {
 	if !t.sc.Scan() || !strings.HasPrefix(t.sc.Text(), truthTitle+", archive ") {
 		return nil, fmt.Errorf("%s: not an escrowlab ground truth (its first line should start %q)", name, truthTitle)
 	}
-	if got := strings.TrimSuffix(strings.Fields(strings.TrimPrefix(t.sc.Text(), truthTitle+", archive ") + " ")[0], ":"); got != id {
+	got, _, _ := strings.Cut(strings.TrimPrefix(t.sc.Text(), truthTitle+", archive "), ":")
+	if got != id {
 		return nil, fmt.Errorf("%s: the ground truth of archive %s, not of this one (%s)", name, got, id)
 	}
 	if !t.sc.Scan() || t.sc.Text() != truthHeader {
