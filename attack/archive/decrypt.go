@@ -42,7 +42,8 @@ type SchemeResult struct {
 type DecryptReport struct {
 	Archive     Header
 	Keys        []string
-	Checked     bool // counts were checked against a ground truth
+	Checked     bool      // counts were checked against a ground truth
+	Split       time.Time // DecryptConfig.Split
 	Schemes     []SchemeResult
 	Damage      []tapfile.Damage // damaged stretches skipped, in order (the first MaxDamageShown)
 	Damaged     int              // how many
@@ -102,7 +103,7 @@ func Decrypt(ctx context.Context, path string, cfg DecryptConfig) (*DecryptRepor
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
-	rep := &DecryptReport{Archive: a.h, Keys: cfg.Keys, Checked: tr != nil, Workers: cfg.Workers}
+	rep := &DecryptReport{Archive: a.h, Keys: cfg.Keys, Checked: tr != nil, Split: cfg.Split, Workers: cfg.Workers}
 	start := time.Now()
 	if err := a.run(ctx, held, tr, cfg, rep); err != nil {
 		return nil, err

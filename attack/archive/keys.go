@@ -43,6 +43,9 @@ func writeKeys(w *attack.World, h Header, dir string) ([]KeyFile, error) {
 			if err != nil {
 				return nil, err
 			}
+			if len(got) == 0 {
+				got = []string{"(no file: the archive alone)"}
+			}
 			index = append(index, fmt.Sprintf("%s: %s", name, strings.Join(got, " ")))
 		}
 	}

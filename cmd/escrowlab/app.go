@@ -88,7 +88,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) (*cli.App, *status) {
 		Reader:      stdin,
 		Writer:      stdout,
 		ErrWriter:   stderr,
-		Commands:    []*cli.Command{tourCommand(), scenarioCommand(), matrixCommand(), forgeCommand(), completionCommand()},
+		Commands:    []*cli.Command{tourCommand(), scenarioCommand(), matrixCommand(), forgeCommand(), captureCommand(), decryptCommand(), completionCommand()},
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {
 				st.notFound = c.Args().First()
