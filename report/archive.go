@@ -12,6 +12,7 @@ import (
 	"github.com/escrowlab/escrowlab/attack/archive"
 	"github.com/escrowlab/escrowlab/internal/human"
 	"github.com/escrowlab/escrowlab/internal/ids"
+	"github.com/escrowlab/escrowlab/internal/plural"
 )
 
 // CaptureText writes what a capture wrote, and the command that decrypts
@@ -122,7 +123,7 @@ func schemeTitle(id attack.SchemeID) string {
 // damage writes what damage the reader found and skipped.
 func (p *lines) damage(rep *archive.DecryptReport) {
 	if rep.Damaged > 0 {
-		p.f("Skipped %d damaged stretches of the archive; every other record was read:", rep.Damaged)
+		p.f("Skipped %s of the archive; every other record was read:", plural.Count(rep.Damaged, "damaged stretch"))
 		for _, d := range rep.Damage {
 			p.f("  %v", &d)
 		}
