@@ -1,6 +1,7 @@
 package attack
 
 import (
+	"crypto/ecdh"
 	"crypto/ed25519"
 	"fmt"
 	"maps"
@@ -84,6 +85,20 @@ func readSealed(r *wire.Reader) [][]byte {
 	return sealed
 }
 
+// checkSealed refuses more messages, or longer ones, than readSealed
+// reads.
+func checkSealed(sealed [][]byte) error {
+	if len(sealed) > maxMessages {
+		return fmt.Errorf("%d messages, more than the %d a record holds", len(sealed), maxMessages)
+	}
+	for _, s := range sealed {
+		if len(s) > maxMessage {
+			return fmt.Errorf("a sealed message of %d bytes, more than the %d a record holds", len(s), maxMessage)
+		}
+	}
+	return nil
+}
+
 // keyParts writes the key material of a forward-secret app: a seized
 // identity key, or leaked session keys.
 func (ids identities) keyParts(item any) ([]KeyPart, error) {
@@ -151,4 +166,17 @@ func parseE2ESessions(body []byte) (e2eSessions, error) {
 		return nil, err
 	}
 	return m, nil
+}
+
+// x25519Size is the length of an X25519 key, public or private.
+const x25519Size = 32
+
+// parseX25519 reads a table written by keyRow holding one X25519 private
+// key (a static, authority or device key), called what in errors.
+func parseX25519(body []byte, header, what string) (*ecdh.PrivateKey, error) {
+	b, err := parseKeyRow(body, header, what, x25519Size)
+	if err != nil {
+		return nil, err
+	}
+	return ecdh.X25519().NewPrivateKey(b)
 }
