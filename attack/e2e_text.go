@@ -66,6 +66,16 @@ func parseHandshake(b []byte) (*HandshakeRecord, error) {
 	return rec, r.Done()
 }
 
+// checkHandshake refuses a handshake record that parseHandshake could not
+// read back: a hello or reply of the wrong size, or messages beyond the
+// limits.
+func checkHandshake(rec *HandshakeRecord) error {
+	if len(rec.Hello) != e2e.HelloSize || len(rec.Reply) != e2e.ReplySize {
+		return fmt.Errorf("a hello of %d bytes and a reply of %d, want %d and %d", len(rec.Hello), len(rec.Reply), e2e.HelloSize, e2e.ReplySize)
+	}
+	return checkSealed(rec.Sealed)
+}
+
 // appendSealed writes sealed messages: how many, then each sized by a
 // prefix.
 func appendSealed(dst []byte, sealed [][]byte) []byte {
