@@ -278,6 +278,9 @@ func (t *Threshold) AppendRecord(dst []byte, r Record) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("a %T is not a threshold record", r)
 	}
+	if err := checkChipRecord(rec, escrow.LEAFSize(t.bits)); err != nil {
+		return nil, err
+	}
 	return appendChipRecord(dst, rec), nil
 }
 
