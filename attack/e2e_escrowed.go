@@ -139,12 +139,14 @@ func (o escrowedOpener) Open(c Capture) Opening {
 	return o.open(c.Session, &rec.HandshakeRecord, extra)
 }
 
-// Directory lists each identity key and its owner. The authority's key is
-// not needed to name anyone.
+// Directory lists each identity key and its owner, as the forward-secret
+// app's does (identity_key,owner). The authority's key is not needed to
+// name anyone.
 func (s *EscrowedE2E) Directory() ([]byte, error) { return s.ids.directory(), nil }
 
 // AppendRecord writes an e2e-escrowed call: its handshake and messages,
-// then the escrow field.
+// laid out as a forward-secret call, then the escrow field (the session's
+// keys sealed to the authority with HPKE).
 func (s *EscrowedE2E) AppendRecord(dst []byte, r Record) ([]byte, error) {
 	rec, ok := r.(*EscrowedRecord)
 	if !ok {
@@ -171,7 +173,11 @@ func (s *EscrowedE2E) ParseRecord(b []byte) (Record, error) {
 }
 
 // KeyParts writes the authority's private key, a seized identity key, or
-// leaked session keys.
+// leaked session keys. Its kinds, and the header of each one's table:
+//
+//	authority-key   authority_private_key: one X25519 private key
+//	identity-key    identity_key_seed: one Ed25519 seed
+//	session-keys    session,initiator_to_responder,responder_to_initiator
 func (s *EscrowedE2E) KeyParts(item any) ([]KeyPart, error) {
 	if k, ok := item.(authorityKey); ok {
 		if k.key == nil {

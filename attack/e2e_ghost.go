@@ -262,16 +262,18 @@ func (o ghostOpener) accounts(session int, rec *HandshakeRecord) []*Person {
 	return nil
 }
 
-// Directory lists each identity key and its owner. The devices' keys are
-// not needed to name anyone.
+// Directory lists each identity key and its owner, as the forward-secret
+// app's does (identity_key,owner). The devices' keys are not needed to
+// name anyone.
 func (g *Ghost) Directory() ([]byte, error) { return g.ids.directory(), nil }
 
 // maxCopies bounds the copies of a ghost record read from an archive: one
 // for each hidden device listed for either party.
 const maxCopies = 1 << 10
 
-// AppendRecord writes an e2e-ghost call: its handshake and messages, then
-// how many copies were sealed to further devices, and each copy.
+// AppendRecord writes an e2e-ghost call: its handshake and messages, laid
+// out as a forward-secret call, then how many copies of the session's keys
+// were sealed to further devices, and each copy (HPKE, fixed size).
 func (g *Ghost) AppendRecord(dst []byte, r Record) ([]byte, error) {
 	rec, ok := r.(*GhostRecord)
 	if !ok {
@@ -308,6 +310,11 @@ func (g *Ghost) ParseRecord(b []byte) (Record, error) {
 
 // KeyParts writes a hidden device's private key, which opens every copy
 // sealed to that device, a seized identity key, or leaked session keys.
+// Its kinds, and the header of each one's table:
+//
+//	device-key     device_private_key: one X25519 private key
+//	identity-key   identity_key_seed: one Ed25519 seed
+//	session-keys   session,initiator_to_responder,responder_to_initiator
 func (g *Ghost) KeyParts(item any) ([]KeyPart, error) {
 	if k, ok := item.(ghostKey); ok {
 		if k.key == nil {

@@ -140,7 +140,7 @@ func (o staticOpener) Open(c Capture) Opening {
 }
 
 // Directory lists each static public key and its owner, as a key server
-// would.
+// would: a table headed static_key,owner.
 func (s *StaticE2E) Directory() ([]byte, error) {
 	return ownerTable("static_key,owner", s.owners, func(k string) string { return k }), nil
 }
@@ -157,8 +157,9 @@ func restoreStaticE2E(dir []byte, people []*Person) (Reading, error) {
 	return &StaticE2E{owners: owners}, nil
 }
 
-// AppendRecord writes an e2e-static call: the wrapped session key, then
-// the sealed messages.
+// AppendRecord writes an e2e-static call: the wrapped session key (an
+// HPKE encapsulated key, the encrypted session key and its tag), then how
+// many sealed messages, and each one sized by a prefix.
 func (s *StaticE2E) AppendRecord(dst []byte, r Record) ([]byte, error) {
 	rec, ok := r.(*StaticRecord)
 	if !ok {
@@ -185,7 +186,11 @@ func (s *StaticE2E) ParseRecord(b []byte) (Record, error) {
 }
 
 // KeyParts writes a seized static private key, whose owner is the person
-// whose phone it was, or leaked session keys.
+// whose phone it was, or leaked session keys. Its kinds, and the header of
+// each one's table:
+//
+//	static-key     static_private_key: one X25519 private key
+//	session-keys   session,initiator_to_responder,responder_to_initiator
 func (s *StaticE2E) KeyParts(item any) ([]KeyPart, error) {
 	switch x := item.(type) {
 	case seizedStatic:

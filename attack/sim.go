@@ -340,7 +340,7 @@ func restoreSIM(dir []byte, people []*Person) (Reading, error) {
 }
 
 // Directory lists each SIM's IMSI and owner, as the operator's subscriber
-// list would.
+// list would: a table headed imsi,owner.
 func (s *SIM) Directory() ([]byte, error) {
 	return ownerTable("imsi,owner", s.owners, func(imsi string) string { return imsi }), nil
 }
@@ -395,9 +395,15 @@ func (s *SIM) ParseRecord(b []byte) (Record, error) {
 	return rec, nil
 }
 
-// KeyParts writes SIM key material: the maker's database of every card's
-// Ki, and the two radio keys Kc of leaked sessions. A tap in the switch
-// copies only what passes from its day: not key material.
+// KeyParts writes SIM key material. Its kinds, and the header of each
+// one's table:
+//
+//	ki-db          imsi,ki: every card's Ki, as the SIM maker kept it
+//	session-keys   session,caller_kc,callee_kc: the radio key Kc of each
+//	               leg of a leaked call
+//
+// A tap in the switch copies only what passes from its day: it is not
+// key material.
 func (s *SIM) KeyParts(item any) ([]KeyPart, error) {
 	k, ok := item.(simKeys)
 	if !ok {

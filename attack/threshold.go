@@ -272,7 +272,9 @@ func restoreThreshold(dir []byte, people []*Person) (Reading, error) {
 	return &Threshold{bits: bits, owners: owners}, nil
 }
 
-// AppendRecord writes a threshold call, laid out as a Clipper call.
+// AppendRecord writes a threshold call, laid out as a Clipper call: the
+// two key-exchange values, then how many transmissions, and each one's
+// LEAF, IV and ciphertext.
 func (t *Threshold) AppendRecord(dst []byte, r Record) ([]byte, error) {
 	rec, ok := r.(*ChipRecord)
 	if !ok {
@@ -290,9 +292,14 @@ func (t *Threshold) ParseRecord(b []byte) (Record, error) {
 }
 
 // KeyParts writes threshold key material, each piece in a file of its
-// own: the family key, each agent's database of shares ("agent-a-db" for
-// agent A, whose shares are the points at x = 1), unit keys and session
-// keys.
+// own. Its kinds, and the header of each one's table:
+//
+//	family-key                  family_key: the family key KF
+//	agent-a-db ... agent-e-db   unit_id,share: each chip's share of its unit
+//	                            key, as agent A (whose shares are the points
+//	                            at x = 1) to agent E (x = 5) held it
+//	unit-keys                   unit_id,unit_key: whole unit keys
+//	session-keys                session,session_key
 func (t *Threshold) KeyParts(item any) ([]KeyPart, error) {
 	k, ok := item.(thresholdKeys)
 	if !ok {
