@@ -126,6 +126,21 @@ func appendChipRecord(dst []byte, rec *ChipRecord) []byte {
 	return dst
 }
 
+// checkChipRecord refuses a chip call that parseChipRecord could not read
+// back: more transmissions than a record holds, a LEAF of another size
+// than leafSize, or a longer ciphertext than a record holds.
+func checkChipRecord(rec *ChipRecord, leafSize int) error {
+	if len(rec.Transmissions) > maxMessages {
+		return fmt.Errorf("%d transmissions, more than the %d a record holds", len(rec.Transmissions), maxMessages)
+	}
+	for _, t := range rec.Transmissions {
+		if len(t.LEAF) != leafSize || len(t.Ciphertext) > maxMessage {
+			return fmt.Errorf("a LEAF of %d bytes and a ciphertext of %d: want a %d-byte LEAF and at most %d bytes", len(t.LEAF), len(t.Ciphertext), leafSize, maxMessage)
+		}
+	}
+	return nil
+}
+
 // parseChipRecord reads what appendChipRecord wrote, with LEAFs of
 // exactly leafSize bytes.
 func parseChipRecord(b []byte, leafSize int) (*ChipRecord, error) {

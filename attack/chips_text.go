@@ -1,7 +1,6 @@
 package attack
 
 import (
-	"encoding/hex"
 	"fmt"
 	"maps"
 	"slices"
@@ -15,20 +14,10 @@ import (
 // (clipper, threshold): unit IDs and owners, the family key, escrow
 // databases, unit keys and session keys as CSV tables.
 
-// maxPeople bounds a directory read from an archive.
-const maxPeople = 1 << 20
-
-// hexOf writes b in lower-case hexadecimal.
-func hexOf(b []byte) string { return hex.EncodeToString(b) }
-
 // chipDirectory writes the LEAF checksum width, then each chip's unit ID
 // and owner.
 func chipDirectory(bits int, owners map[escrow.UnitID]*Person) []byte {
-	var rows [][]string
-	for id, p := range owners {
-		rows = append(rows, []string{id.String(), p.Name})
-	}
-	return append([]byte(fmt.Sprintf("checksum_bits,%d\n", bits)), csvTable("unit_id,owner", rows)...)
+	return append([]byte(fmt.Sprintf("checksum_bits,%d\n", bits)), ownerTable("unit_id,owner", owners, escrow.UnitID.String)...)
 }
 
 // parseChipDirectory reads what chipDirectory wrote, naming owners from
@@ -39,22 +28,7 @@ func parseChipDirectory(dir []byte, people []*Person) (int, map[escrow.UnitID]*P
 	if !strings.HasPrefix(first, "checksum_bits,") || err != nil || bits < escrow.MinChecksumBits || bits > escrow.MaxChecksumBits {
 		return 0, nil, fmt.Errorf("directory: the first line should be checksum_bits,N with N from %d to %d", escrow.MinChecksumBits, escrow.MaxChecksumBits)
 	}
-	byName := map[string]*Person{}
-	for _, p := range people {
-		byName[p.Name] = p
-	}
-	owners := map[escrow.UnitID]*Person{}
-	err = parseCSV([]byte(rest), "unit_id,owner", func(f []string) error {
-		id, err := parseUnitID(f[0])
-		if err != nil {
-			return err
-		}
-		if byName[f[1]] == nil || len(owners) >= maxPeople {
-			return fmt.Errorf("owner %q is not among the archive's people", f[1])
-		}
-		owners[id] = byName[f[1]]
-		return nil
-	})
+	owners, err := parseOwners([]byte(rest), "unit_id,owner", people, parseUnitID)
 	if err != nil {
 		return 0, nil, fmt.Errorf("directory: %w", err)
 	}
@@ -129,7 +103,7 @@ func sessionKeyTable(m map[int]escrow.SessionKey) []byte {
 	var rows [][]string
 	for _, n := range slices.Sorted(maps.Keys(m)) {
 		k := m[n]
-		rows = append(rows, []string{fmt.Sprintf("%010d", n), hexOf(k[:])})
+		rows = append(rows, []string{sessionField(n), hexOf(k[:])})
 	}
 	return csvTable("session,session_key", rows)
 }
@@ -138,9 +112,9 @@ func sessionKeyTable(m map[int]escrow.SessionKey) []byte {
 func parseSessionKeys(body []byte) (map[int]escrow.SessionKey, error) {
 	m := map[int]escrow.SessionKey{}
 	err := parseCSV(body, "session,session_key", func(f []string) error {
-		n, err := strconv.Atoi(f[0])
-		if err != nil || n < 1 {
-			return fmt.Errorf("session %q is not a positive number", f[0])
+		n, err := parseSession(f[0])
+		if err != nil {
+			return err
 		}
 		var k escrow.SessionKey
 		if err := hexField(k[:], f[1], "session key"); err != nil {

@@ -279,6 +279,9 @@ func (c *Clipper) AppendRecord(dst []byte, r Record) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("a %T is not a Clipper record", r)
 	}
+	if err := checkChipRecord(rec, escrow.LEAFSize(c.bits)); err != nil {
+		return nil, err
+	}
 	return appendChipRecord(dst, rec), nil
 }
 

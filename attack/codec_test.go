@@ -1,6 +1,7 @@
 package attack
 
 import (
+	"bytes"
 	"errors"
 	"math/rand/v2"
 	"slices"
@@ -49,6 +50,9 @@ func TestCodecRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatalf("restoring: %v", err)
 			}
+			if again, err := restored.(Codec).Directory(); err != nil || !bytes.Equal(again, dir) {
+				t.Errorf("the restored scheme's directory differs (%v):\n%s\nwant\n%s", err, again, dir)
+			}
 			opened := 0
 			for _, leak := range Leaks() {
 				opened += roundTripLeak(t, w, s, codec, restored, leak)
@@ -70,21 +74,32 @@ func roundTripLeak(t *testing.T, w *World, s Scheme, codec Codec, restored Readi
 	if err != nil {
 		t.Fatal(err)
 	}
+	opened, _ := compareFromFiles(t, string(leak.ID), w, s, codec, restored, held)
+	return opened
+}
+
+// compareFromFiles checks that what held gives, through key files and a
+// scheme restored from its directory, opens exactly what held opens in
+// the deployed scheme s, call by call, naming the same people. It
+// returns how many calls the files opened, and whether held was key
+// material at all: an access capability is nothing a file can carry.
+func compareFromFiles(t *testing.T, what string, w *World, s Scheme, codec Codec, restored Reading, held Holdings) (opened int, material bool) {
+	t.Helper()
 	var fromFiles Holdings
 	for _, h := range held {
 		parts, err := codec.KeyParts(h.Item)
 		if errors.Is(err, ErrNotKeyMaterial) {
-			return 0 // an access capability: nothing a file can carry
+			return 0, false
 		}
 		if err != nil {
-			t.Fatalf("%s: %v", leak.ID, err)
+			t.Fatalf("%s: %v", what, err)
 		}
 		for _, p := range parts {
 			item, err := restored.ParseItem(p.Kind, p.Body)
 			if err != nil {
-				t.Fatalf("%s: reading back %s: %v\n%s", leak.ID, p.Kind, err, p.Body)
+				t.Fatalf("%s: reading back %s: %v\n%s", what, p.Kind, err, p.Body)
 			}
-			fromFiles = append(fromFiles, Holding{Leak: leak.ID, Scheme: h.Scheme, Since: h.Since, Item: item})
+			fromFiles = append(fromFiles, Holding{Leak: h.Leak, Scheme: h.Scheme, Since: h.Since, Item: item})
 		}
 	}
 	want, err := s.Opener(held)
@@ -95,7 +110,6 @@ func roundTripLeak(t *testing.T, w *World, s Scheme, codec Codec, restored Readi
 	if err != nil {
 		t.Fatal(err)
 	}
-	opened := 0
 	for _, c := range w.Tap.Captures("") {
 		b, err := codec.AppendRecord(nil, c.Record)
 		if err != nil {
@@ -109,11 +123,73 @@ func roundTripLeak(t *testing.T, w *World, s Scheme, codec Codec, restored Readi
 		c2.Record = rec
 		a, b2 := want.Open(c), got.Open(c2)
 		if !slices.Equal(a.Texts, b2.Texts) || !slices.Equal(names(a), names(b2)) {
-			t.Errorf("%s, session %d: from files %q %v, from the leak %q %v", leak.ID, c.Session, b2.Texts, names(b2), a.Texts, names(a))
+			t.Errorf("%s, session %d: from files %q %v, from the leak %q %v", what, c.Session, b2.Texts, names(b2), a.Texts, names(a))
 		}
 		if b2.Texts != nil {
 			opened++
 		}
 	}
-	return opened
+	return opened, len(held) > 0
+}
+
+// Key material given at a moment, which opens calls only after it (a
+// hidden device that a breached provider or a warrant lists on accounts),
+// opens from files what it opens in the world: the calls after its day,
+// naming the same people, though the files cannot carry the provider's
+// records of who called whom.
+func TestCodecAfterTheLeak(t *testing.T) {
+	for _, info := range Schemes() {
+		t.Run(string(info.ID), func(t *testing.T) {
+			if info.Restore == nil {
+				t.Skipf("%s has no codec yet", info.ID)
+			}
+			for _, leak := range Leaks() {
+				if leak.Access {
+					checkAfter(t, info, string(leak.ID), func(w *World) (Holdings, error) { return w.Leak(leak.ID, Target{}) })
+				}
+			}
+			checkAfter(t, info, "a warrant", func(w *World) (Holdings, error) {
+				held, _, err := w.Serve(NewWarrant(w.People[0], "FBI", "court", "94-1", w.Now(), 30))
+				return held, err
+			})
+		})
+	}
+}
+
+// checkAfter has Alice and Bob call each other, gives the adversary what
+// give gives, has them call again, and compares what it opens from files
+// and from the world. Key material must open some call after it.
+func checkAfter(t *testing.T, info SchemeInfo, what string, give func(*World) (Holdings, error)) {
+	t.Helper()
+	w, err := NewWorld(Config{People: []string{"Alice", "Bob", "Carol"}, Seed: 4, Start: time.Date(1994, 3, 1, 9, 0, 0, 0, time.UTC), Schemes: []SchemeID{info.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	say := []Message{{FromCaller: true, Text: "hello"}, {Text: "hi"}}
+	call := func() {
+		for _, pair := range [][2]int{{0, 1}, {1, 0}, {2, 1}} {
+			if _, err := w.Call(w.People[pair[0]], w.People[pair[1]], say); err != nil {
+				t.Fatal(err)
+			}
+			w.Advance(time.Hour)
+		}
+	}
+	call()
+	held, err := give(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	call()
+	s, _ := w.Scheme(info.ID)
+	dir, err := s.(Codec).Directory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	restored, err := info.Restore(dir, w.People)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opened, material := compareFromFiles(t, what, w, s, s.(Codec), restored, held); material && opened == 0 {
+		t.Errorf("%s: its key files opened no call after it", what)
+	}
 }

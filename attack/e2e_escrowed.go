@@ -4,9 +4,11 @@ import (
 	"crypto/ecdh"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/escrowlab/escrowlab/e2e"
+	"github.com/escrowlab/escrowlab/internal/wire"
 )
 
 // E2EEscrowedID is forward-secret end-to-end encryption plus a copy of
@@ -26,13 +28,18 @@ func init() {
 			{"authority key", "the exceptional-access authority", "every call of every user, past and future", "a master key to every flat in the city"},
 		},
 		New: newEscrowedE2E,
+		Restore: func(dir []byte, people []*Person) (Reading, error) {
+			ids, err := restoreIdentities(dir, people)
+			return &EscrowedE2E{ids: ids}, err
+		},
 	})
 	RegisterLeak(LeakInfo{ID: AuthorityKeyLeak, Words: "the authority's key", Order: 90})
 }
 
 // EscrowedE2E is a forward-secret messaging app with exceptional access,
 // deployed in one world: the authority and its key pair, an identity key in
-// each person's app, and the keys of every session.
+// each person's app, and the keys of every session. Restored from an
+// archive, it has only the owners of the identity keys.
 type EscrowedE2E struct {
 	authority *e2e.Authority
 	ids       identities
@@ -49,6 +56,10 @@ type EscrowedRecord struct {
 
 // authorityKey is the authority's private key in an adversary's hands.
 type authorityKey struct{ key *ecdh.PrivateKey }
+
+// authorityName names the exceptional-access authority, the owner of its
+// key.
+const authorityName = "Exceptional-access authority"
 
 func newEscrowedE2E(env Env) (Scheme, error) {
 	a, err := e2e.NewAuthority(env.Rand)
@@ -126,4 +137,66 @@ func (o escrowedOpener) Open(c Capture) Opening {
 		}
 	}
 	return o.open(c.Session, &rec.HandshakeRecord, extra)
+}
+
+// Directory lists each identity key and its owner, as the forward-secret
+// app's does (identity_key,owner). The authority's key is not needed to
+// name anyone.
+func (s *EscrowedE2E) Directory() ([]byte, error) { return s.ids.directory(), nil }
+
+// AppendRecord writes an e2e-escrowed call: its handshake and messages,
+// laid out as a forward-secret call, then the escrow field (the session's
+// keys sealed to the authority with HPKE).
+func (s *EscrowedE2E) AppendRecord(dst []byte, r Record) ([]byte, error) {
+	rec, ok := r.(*EscrowedRecord)
+	if !ok {
+		return nil, fmt.Errorf("a %T is not an %s record", r, E2EEscrowedID)
+	}
+	if err := checkHandshake(&rec.HandshakeRecord); err != nil {
+		return nil, err
+	}
+	if len(rec.Escrow) != e2e.EscrowFieldSize {
+		return nil, fmt.Errorf("an escrow field of %d bytes, want %d", len(rec.Escrow), e2e.EscrowFieldSize)
+	}
+	return append(appendHandshake(dst, &rec.HandshakeRecord), rec.Escrow...), nil
+}
+
+// ParseRecord reads an e2e-escrowed call.
+func (s *EscrowedE2E) ParseRecord(b []byte) (Record, error) {
+	r := wire.NewReader(b)
+	rec := &EscrowedRecord{HandshakeRecord: *readHandshake(r)}
+	rec.Escrow = slices.Clone(r.Fixed(e2e.EscrowFieldSize))
+	if err := r.Done(); err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// KeyParts writes the authority's private key, a seized identity key, or
+// leaked session keys. Its kinds, and the header of each one's table:
+//
+//	authority-key   authority_private_key: one X25519 private key
+//	identity-key    identity_key_seed: one Ed25519 seed
+//	session-keys    session,initiator_to_responder,responder_to_initiator
+func (s *EscrowedE2E) KeyParts(item any) ([]KeyPart, error) {
+	if k, ok := item.(authorityKey); ok {
+		if k.key == nil {
+			return nil, fmt.Errorf("an authority key with no key in it")
+		}
+		return []KeyPart{{Kind: "authority-key", Owner: authorityName, Body: keyRow("authority_private_key", k.key.Bytes())}}, nil
+	}
+	return s.ids.keyParts(item)
+}
+
+// ParseItem reads the authority's private key, a seized identity key, or
+// leaked session keys.
+func (s *EscrowedE2E) ParseItem(kind string, body []byte) (any, error) {
+	if kind == "authority-key" {
+		k, err := parseX25519(body, "authority_private_key", "authority private key")
+		if err != nil {
+			return nil, err
+		}
+		return authorityKey{k}, nil
+	}
+	return s.ids.parseItem(kind, body)
 }

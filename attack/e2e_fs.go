@@ -88,6 +88,9 @@ func (f *ForwardSecret) AppendRecord(dst []byte, r Record) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("a %T is not an %s record", r, E2EForwardSecretID)
 	}
+	if err := checkHandshake(rec); err != nil {
+		return nil, err
+	}
 	return appendHandshake(dst, rec), nil
 }
 

@@ -2,11 +2,15 @@ package attack
 
 import (
 	"crypto/ecdh"
+	"crypto/ed25519"
+	"encoding/hex"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/escrowlab/escrowlab/e2e"
+	"github.com/escrowlab/escrowlab/internal/wire"
 )
 
 // E2EGhostID is forward-secret end-to-end encryption in which the provider
@@ -31,6 +35,10 @@ func init() {
 			{"device key", "each device the provider lists on an account", "a copy of every new call of that account", "a spare key the landlord hands to whoever is on the list"},
 		},
 		New: newGhost,
+		Restore: func(dir []byte, people []*Person) (Reading, error) {
+			ids, err := restoreIdentities(dir, people)
+			return &Ghost{ids: ids}, err
+		},
 	})
 	RegisterLeak(LeakInfo{ID: ProviderBreach, Words: "the provider's power to add hidden devices", Access: true, Order: 95})
 }
@@ -38,13 +46,14 @@ func init() {
 // Ghost is a multi-device messaging app deployed in one world: an identity
 // key and a device key in each person's app, the provider's directory with
 // any hidden devices added to it, and, for each session, the keys and the
-// device lists the two apps were given.
+// device lists the two apps were given. Restored from an archive, it has
+// only the owners of the identity keys.
 type Ghost struct {
 	ids     identities
 	devices map[*Person]*e2e.DeviceKey // each person's own device
 	ghosts  []ghostDevice              // devices the directory lists that no user owns
 	rand    io.Reader                  // for the hidden devices a warrant or a breach adds
-	calls   *sessionStore[ghostCall]
+	calls   *sessionStore[ghostCall]   // nil when restored
 }
 
 // ghostCall is what the apps and the provider knew of one session: its
@@ -72,8 +81,13 @@ type GhostRecord struct {
 	Copies [][]byte
 }
 
-// ghostKey is a hidden device's private key in an adversary's hands.
-type ghostKey struct{ key *ecdh.PrivateKey }
+// ghostKey is a hidden device's private key in an adversary's hands, and
+// whose device it is: the agency of a warrant, or no one named for an
+// intruder's.
+type ghostKey struct {
+	key   *ecdh.PrivateKey
+	owner string
+}
 
 func newGhost(env Env) (Scheme, error) {
 	return &Ghost{ids: newIdentities(), devices: map[*Person]*e2e.DeviceKey{}, rand: env.Rand, calls: newSessionStore[ghostCall](env.Keep)}, nil
@@ -163,6 +177,7 @@ func (g *Ghost) Lose(id LeakID, t Target) ([]any, error) {
 // honours the warrant's end.
 func (g *Ghost) Serve(w Warrant, now time.Time) (Service, error) {
 	k, err := g.addGhost(w.Target, now, w.Ends)
+	k.owner = w.Agency
 	how := fmt.Sprintf("the provider silently lists a device of the agency's on %s's account until the end of %s; every new call with %s is copied to it", w.Target.Name, w.LastDay().Format("2 Jan 2006"), w.Target.Name)
 	return Service{Items: []any{k}, How: how}, err
 }
@@ -175,7 +190,7 @@ func (g *Ghost) addGhost(target *Person, from, until time.Time) (ghostKey, error
 		return ghostKey{}, err
 	}
 	g.ghosts = append(g.ghosts, ghostDevice{key: d, target: target, from: from, until: until})
-	return ghostKey{d.PrivateKey()}, nil
+	return ghostKey{key: d.PrivateKey()}, nil
 }
 
 // Opener prepares an adversary's attempts: those against any forward-secret
@@ -187,13 +202,20 @@ func (g *Ghost) Opener(h Holdings) (Opener, error) {
 			o.ghosts = append(o.ghosts, k.key)
 		}
 	}
+	if g.calls == nil && len(o.ghosts) > 0 {
+		for k := range g.ids.owners {
+			b, _ := hex.DecodeString(k)
+			o.directory = append(o.directory, b)
+		}
+	}
 	return o, nil
 }
 
 type ghostOpener struct {
 	*handshakeOpener
-	ghosts []*ecdh.PrivateKey
-	calls  *sessionStore[ghostCall]
+	ghosts    []*ecdh.PrivateKey
+	calls     *sessionStore[ghostCall] // the provider's records; nil when restored
+	directory []ed25519.PublicKey      // every identity key, when restored
 }
 
 // Open tries the copies sealed to the adversary's hidden devices. A hidden
@@ -214,9 +236,104 @@ func (o ghostOpener) Open(c Capture) Opening {
 	}
 	out := o.open(c.Session, &rec.HandshakeRecord, extra)
 	if len(extra) > 0 {
-		if call, ok := o.calls.get(c.Session); ok {
-			out.Who = call.route[:]
+		if who := o.accounts(c.Session, &rec.HandshakeRecord); who != nil {
+			out.Who = who
 		}
 	}
 	return out
+}
+
+// accounts returns the two accounts the provider connected in a session,
+// or nil. The deployed opener reads them from the provider's records,
+// which no file carries. Restored from an archive, it finds them as the
+// device's app would check them: by the handshake's signatures, against
+// every identity key in the directory. That tries each pair of keys until
+// one fits: quick for a class, slow for a directory of thousands.
+func (o ghostOpener) accounts(session int, rec *HandshakeRecord) []*Person {
+	if o.calls != nil {
+		if call, ok := o.calls.get(session); ok {
+			return call.route[:]
+		}
+		return nil
+	}
+	if i, r, ok := e2e.Participants(rec.Hello, rec.Reply, o.directory); ok {
+		return []*Person{o.owners[hexKey(i)], o.owners[hexKey(r)]}
+	}
+	return nil
+}
+
+// Directory lists each identity key and its owner, as the forward-secret
+// app's does (identity_key,owner). The devices' keys are not needed to
+// name anyone.
+func (g *Ghost) Directory() ([]byte, error) { return g.ids.directory(), nil }
+
+// maxCopies bounds the copies of a ghost record read from an archive: one
+// for each hidden device listed for either party.
+const maxCopies = 1 << 10
+
+// AppendRecord writes an e2e-ghost call: its handshake and messages, laid
+// out as a forward-secret call, then how many copies of the session's keys
+// were sealed to further devices, and each copy (HPKE, fixed size).
+func (g *Ghost) AppendRecord(dst []byte, r Record) ([]byte, error) {
+	rec, ok := r.(*GhostRecord)
+	if !ok {
+		return nil, fmt.Errorf("a %T is not an %s record", r, E2EGhostID)
+	}
+	if err := checkHandshake(&rec.HandshakeRecord); err != nil {
+		return nil, err
+	}
+	if len(rec.Copies) > maxCopies {
+		return nil, fmt.Errorf("%d device copies, more than the %d a record holds", len(rec.Copies), maxCopies)
+	}
+	dst = wire.AppendUint(appendHandshake(dst, &rec.HandshakeRecord), uint64(len(rec.Copies)))
+	for _, c := range rec.Copies {
+		if len(c) != e2e.DeviceCopySize {
+			return nil, fmt.Errorf("a device copy of %d bytes, want %d", len(c), e2e.DeviceCopySize)
+		}
+		dst = append(dst, c...)
+	}
+	return dst, nil
+}
+
+// ParseRecord reads an e2e-ghost call.
+func (g *Ghost) ParseRecord(b []byte) (Record, error) {
+	r := wire.NewReader(b)
+	rec := &GhostRecord{HandshakeRecord: *readHandshake(r)}
+	for range r.Count(maxCopies, e2e.DeviceCopySize) {
+		rec.Copies = append(rec.Copies, slices.Clone(r.Fixed(e2e.DeviceCopySize)))
+	}
+	if err := r.Done(); err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// KeyParts writes a hidden device's private key, which opens every copy
+// sealed to that device, a seized identity key, or leaked session keys.
+// Its kinds, and the header of each one's table:
+//
+//	device-key     device_private_key: one X25519 private key
+//	identity-key   identity_key_seed: one Ed25519 seed
+//	session-keys   session,initiator_to_responder,responder_to_initiator
+func (g *Ghost) KeyParts(item any) ([]KeyPart, error) {
+	if k, ok := item.(ghostKey); ok {
+		if k.key == nil {
+			return nil, fmt.Errorf("a hidden device's key with no key in it")
+		}
+		return []KeyPart{{Kind: "device-key", Owner: k.owner, Body: keyRow("device_private_key", k.key.Bytes())}}, nil
+	}
+	return g.ids.keyParts(item)
+}
+
+// ParseItem reads a hidden device's private key, a seized identity key,
+// or leaked session keys.
+func (g *Ghost) ParseItem(kind string, body []byte) (any, error) {
+	if kind == "device-key" {
+		k, err := parseX25519(body, "device_private_key", "device private key")
+		if err != nil {
+			return nil, err
+		}
+		return ghostKey{key: k}, nil
+	}
+	return g.ids.parseItem(kind, body)
 }

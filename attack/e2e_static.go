@@ -4,8 +4,10 @@ import (
 	"crypto/ecdh"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/escrowlab/escrowlab/e2e"
+	"github.com/escrowlab/escrowlab/internal/wire"
 )
 
 // E2EStaticID is end-to-end encryption without forward secrecy: each
@@ -20,14 +22,16 @@ func init() {
 		Keys: []KeyInfo{
 			{"static key", "the recipient's app, for years", "every call ever made to that user", "a letterbox key that opens every letter ever posted to you"},
 		},
-		New: newStaticE2E,
+		New: newStaticE2E, Restore: restoreStaticE2E,
 	})
 }
 
 // StaticE2E is a PGP-like app deployed in one world: a long-term key pair
-// in each person's app, and the keys of every session.
+// in each person's app, the owner of each public key, and the keys of
+// every session. Restored from an archive, it has only the owners.
 type StaticE2E struct {
 	keys     map[*Person]*e2e.StaticKey
+	owners   map[string]*Person // by hex public key
 	sessions *sessionStore[e2e.Keys]
 }
 
@@ -42,7 +46,7 @@ type StaticRecord struct {
 type seizedStatic struct{ key *ecdh.PrivateKey }
 
 func newStaticE2E(env Env) (Scheme, error) {
-	return &StaticE2E{keys: map[*Person]*e2e.StaticKey{}, sessions: newSessionStore[e2e.Keys](env.Keep)}, nil
+	return &StaticE2E{keys: map[*Person]*e2e.StaticKey{}, owners: map[string]*Person{}, sessions: newSessionStore[e2e.Keys](env.Keep)}, nil
 }
 
 // Enrol makes p's long-term key pair.
@@ -51,7 +55,7 @@ func (s *StaticE2E) Enrol(p *Person, rand io.Reader) error {
 	if err != nil {
 		return err
 	}
-	s.keys[p] = k
+	s.keys[p], s.owners[hexOf(k.Public().Bytes())] = k, p
 	return nil
 }
 
@@ -133,4 +137,88 @@ func (o staticOpener) Open(c Capture) Opening {
 		}
 	}
 	return Opening{}
+}
+
+// Directory lists each static public key and its owner, as a key server
+// would: a table headed static_key,owner.
+func (s *StaticE2E) Directory() ([]byte, error) {
+	return ownerTable("static_key,owner", s.owners, func(k string) string { return k }), nil
+}
+
+// restoreStaticE2E rebuilds, from its directory, an app that holds no
+// secret: the owner of each static public key.
+func restoreStaticE2E(dir []byte, people []*Person) (Reading, error) {
+	owners, err := parseOwners(dir, "static_key,owner", people, func(f string) (string, error) {
+		return parsePublicKey(f, "static key", x25519Size)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("directory: %w", err)
+	}
+	return &StaticE2E{owners: owners}, nil
+}
+
+// AppendRecord writes an e2e-static call: the wrapped session key (an
+// HPKE encapsulated key, the encrypted session key and its tag), then how
+// many sealed messages, and each one sized by a prefix.
+func (s *StaticE2E) AppendRecord(dst []byte, r Record) ([]byte, error) {
+	rec, ok := r.(*StaticRecord)
+	if !ok {
+		return nil, fmt.Errorf("a %T is not an %s record", r, E2EStaticID)
+	}
+	if len(rec.Wrapped) != e2e.StaticWrappedSize {
+		return nil, fmt.Errorf("a wrapped key of %d bytes, want %d", len(rec.Wrapped), e2e.StaticWrappedSize)
+	}
+	if err := checkSealed(rec.Sealed); err != nil {
+		return nil, err
+	}
+	return appendSealed(append(dst, rec.Wrapped...), rec.Sealed), nil
+}
+
+// ParseRecord reads an e2e-static call.
+func (s *StaticE2E) ParseRecord(b []byte) (Record, error) {
+	r := wire.NewReader(b)
+	rec := &StaticRecord{Wrapped: slices.Clone(r.Fixed(e2e.StaticWrappedSize))}
+	rec.Sealed = readSealed(r)
+	if err := r.Done(); err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// KeyParts writes a seized static private key, whose owner is the person
+// whose phone it was, or leaked session keys. Its kinds, and the header of
+// each one's table:
+//
+//	static-key     static_private_key: one X25519 private key
+//	session-keys   session,initiator_to_responder,responder_to_initiator
+func (s *StaticE2E) KeyParts(item any) ([]KeyPart, error) {
+	switch x := item.(type) {
+	case seizedStatic:
+		if x.key == nil {
+			return nil, fmt.Errorf("a seized static key with no key in it")
+		}
+		owner := ""
+		if p := s.owners[hexOf(x.key.PublicKey().Bytes())]; p != nil {
+			owner = p.Name
+		}
+		return []KeyPart{{Kind: "static-key", Owner: owner, Body: keyRow("static_private_key", x.key.Bytes())}}, nil
+	case e2eSessions:
+		return []KeyPart{{Kind: "session-keys", Body: e2eSessionTable(x)}}, nil
+	}
+	return nil, fmt.Errorf("a %T: %w", item, ErrNotKeyMaterial)
+}
+
+// ParseItem reads a seized static key or leaked session keys.
+func (s *StaticE2E) ParseItem(kind string, body []byte) (any, error) {
+	switch kind {
+	case "static-key":
+		k, err := parseX25519(body, "static_private_key", "static private key")
+		if err != nil {
+			return nil, err
+		}
+		return seizedStatic{k}, nil
+	case "session-keys":
+		return parseE2ESessions(body)
+	}
+	return nil, fmt.Errorf("%q: %w", kind, ErrUnknownKind)
 }

@@ -1,12 +1,16 @@
 package attack
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/escrowlab/escrowlab/internal/wire"
 	"github.com/escrowlab/escrowlab/sim"
 )
 
@@ -36,7 +40,7 @@ func init() {
 			{"SIM key Ki", "the SIM card, the mobile operator and, in this model, the card's maker", "every call of that phone: each call's radio key comes from Ki and a challenge sent in the clear", "a house key the locksmith kept a copy of"},
 			{"radio key Kc", "the phone and the network, for one call", "that call's radio link; the network decrypts it and sees the words", "a lock on the road to the exchange, not on the letter"},
 		},
-		New: newSIM,
+		New: newSIM, Restore: restoreSIM,
 	})
 	RegisterLeak(LeakInfo{ID: SIMDB, Words: "the SIM maker's keys", Order: 80})
 	RegisterLeak(LeakInfo{ID: InterceptBreach, Words: "a way into the carrier's intercept system", Access: true, Order: 85})
@@ -46,7 +50,8 @@ func init() {
 // every card and kept each one's Ki, the operator holding the
 // manufacturer's key file, its switch with the call records and the
 // intercept function, a SIM in each person's phone, and the radio keys of
-// every call, as the phones knew them.
+// every call, as the phones knew them. Restored from an archive, it has
+// only the owners of the IMSIs.
 type SIM struct {
 	maker    *sim.Manufacturer
 	mu       sync.Mutex    // guards operator and sw under concurrent calls
@@ -92,8 +97,11 @@ type interceptAccess struct {
 	targets    []string // whom the authorities were tapping when it got in
 }
 
+// simMakerName names the manufacturer of every SIM card.
+const simMakerName = "SIM manufacturer"
+
 func newSIM(env Env) (Scheme, error) {
-	maker := sim.NewManufacturer("SIM manufacturer")
+	maker := sim.NewManufacturer(simMakerName)
 	return &SIM{maker: maker, keep: env.Keep, cards: map[*Person]*sim.SIM{}, owners: map[string]*Person{}, keys: newSessionStore[[2]sim.Kc](env.Keep)}, nil
 }
 
@@ -318,4 +326,161 @@ func openSIMMessages(rec *SIMRecord, kcs [2]sim.Kc) []string {
 		texts = append(texts, string(p))
 	}
 	return texts
+}
+
+// restoreSIM rebuilds, from its directory, a SIM network that holds no
+// secret: the owner of each IMSI, enough to parse and open an archive's
+// mobile calls.
+func restoreSIM(dir []byte, people []*Person) (Reading, error) {
+	owners, err := parseOwners(dir, "imsi,owner", people, parseIMSI)
+	if err != nil {
+		return nil, fmt.Errorf("directory: %w", err)
+	}
+	return &SIM{owners: owners}, nil
+}
+
+// Directory lists each SIM's IMSI and owner, as the operator's subscriber
+// list would: a table headed imsi,owner.
+func (s *SIM) Directory() ([]byte, error) {
+	return ownerTable("imsi,owner", s.owners, func(imsi string) string { return imsi }), nil
+}
+
+// parseIMSI reads an IMSI: 6 to 15 decimal digits.
+func parseIMSI(field string) (string, error) {
+	if len(field) < 6 || len(field) > 15 || strings.Trim(field, "0123456789") != "" {
+		return "", fmt.Errorf("IMSI %q is not 6 to 15 decimal digits", field)
+	}
+	return field, nil
+}
+
+// AppendRecord writes a mobile call: each leg's RAND and SRES, then how
+// many messages, and each message's leg (0 or 1) and sealed bytes, sized
+// by a prefix.
+func (s *SIM) AppendRecord(dst []byte, r Record) ([]byte, error) {
+	rec, ok := r.(*SIMRecord)
+	if !ok {
+		return nil, fmt.Errorf("a %T is not a %s record", r, SIMID)
+	}
+	if len(rec.Messages) > maxMessages {
+		return nil, fmt.Errorf("%d messages, more than the %d a record holds", len(rec.Messages), maxMessages)
+	}
+	for _, leg := range rec.Legs {
+		dst = append(append(dst, leg.RAND[:]...), leg.SRES[:]...)
+	}
+	dst = wire.AppendUint(dst, uint64(len(rec.Messages)))
+	for _, m := range rec.Messages {
+		if (m.Leg != 0 && m.Leg != 1) || len(m.Sealed) > maxMessage {
+			return nil, fmt.Errorf("a message on leg %d of %d bytes: want leg 0 or 1 and at most %d bytes", m.Leg, len(m.Sealed), maxMessage)
+		}
+		dst = wire.AppendBytes(wire.AppendUint(dst, uint64(m.Leg)), m.Sealed)
+	}
+	return dst, nil
+}
+
+// ParseRecord reads a mobile call.
+func (s *SIM) ParseRecord(b []byte) (Record, error) {
+	r := wire.NewReader(b)
+	rec := &SIMRecord{}
+	for i := range rec.Legs {
+		copy(rec.Legs[i].RAND[:], r.Fixed(sim.RANDSize))
+		copy(rec.Legs[i].SRES[:], r.Fixed(sim.SRESSize))
+	}
+	for range r.Count(maxMessages, 2) {
+		leg := int(r.Uint(1))
+		rec.Messages = append(rec.Messages, SIMMessage{Leg: leg, Sealed: bytes.Clone(r.Bytes(maxMessage))})
+	}
+	if err := r.Done(); err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// KeyParts writes SIM key material. Its kinds, and the header of each
+// one's table:
+//
+//	ki-db          imsi,ki: every card's Ki, as the SIM maker kept it
+//	session-keys   session,caller_kc,callee_kc: the radio key Kc of each
+//	               leg of a leaked call
+//
+// A tap in the switch copies only what passes from its day: it is not
+// key material.
+func (s *SIM) KeyParts(item any) ([]KeyPart, error) {
+	k, ok := item.(simKeys)
+	if !ok {
+		return nil, fmt.Errorf("a %T: %w", item, ErrNotKeyMaterial)
+	}
+	var parts []KeyPart
+	if k.ki != nil {
+		var rows [][]string
+		for imsi, ki := range k.ki {
+			rows = append(rows, []string{imsi, hexOf(ki[:])})
+		}
+		parts = append(parts, KeyPart{Kind: "ki-db", Owner: simMakerName, Body: csvTable("imsi,ki", rows)})
+	}
+	if len(k.sessions) > 0 {
+		var rows [][]string
+		for _, n := range slices.Sorted(maps.Keys(k.sessions)) {
+			kc := k.sessions[n]
+			rows = append(rows, []string{sessionField(n), hexOf(kc[0][:]), hexOf(kc[1][:])})
+		}
+		parts = append(parts, KeyPart{Kind: "session-keys", Body: csvTable("session,caller_kc,callee_kc", rows)})
+	}
+	return parts, nil
+}
+
+// ParseItem reads the maker's Ki database or leaked radio keys.
+func (s *SIM) ParseItem(kind string, body []byte) (any, error) {
+	var k simKeys
+	var err error
+	switch kind {
+	case "ki-db":
+		k.ki, err = parseKiDB(body)
+	case "session-keys":
+		k.sessions, err = parseRadioKeys(body)
+	default:
+		return nil, fmt.Errorf("%q: %w", kind, ErrUnknownKind)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+// parseKiDB reads the maker's database: each IMSI and its card's Ki.
+func parseKiDB(body []byte) (map[string]sim.Ki, error) {
+	m := map[string]sim.Ki{}
+	err := parseCSV(body, "imsi,ki", func(f []string) error {
+		imsi, err := parseIMSI(f[0])
+		if err != nil {
+			return err
+		}
+		var ki sim.Ki
+		if err := hexField(ki[:], f[1], "Ki"); err != nil {
+			return err
+		}
+		m[imsi] = ki
+		return nil
+	})
+	return m, err
+}
+
+// parseRadioKeys reads leaked sessions' radio keys: the caller's leg's
+// Kc, then the callee's.
+func parseRadioKeys(body []byte) (map[int][2]sim.Kc, error) {
+	m := map[int][2]sim.Kc{}
+	err := parseCSV(body, "session,caller_kc,callee_kc", func(f []string) error {
+		n, err := parseSession(f[0])
+		if err != nil {
+			return err
+		}
+		var kc [2]sim.Kc
+		for i := range kc {
+			if err := hexField(kc[i][:], f[1+i], "Kc"); err != nil {
+				return err
+			}
+		}
+		m[n] = kc
+		return nil
+	})
+	return m, err
 }

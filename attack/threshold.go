@@ -4,6 +4,9 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/escrowlab/escrowlab/escrow"
@@ -35,7 +38,7 @@ func init() {
 		Keys: []KeyInfo{
 			{"shared unit key", fmt.Sprintf("one chip; %d escrow agents each hold a share", ThresholdN), "every session key that chip sends, and so every call", fmt.Sprintf("a key cut into %d pieces, any %d of which open the lock", ThresholdN, ThresholdK)},
 		},
-		New: newThreshold,
+		New: newThreshold, Restore: restoreThreshold,
 	})
 	RegisterLeak(LeakInfo{ID: QuorumDBs, Words: "a quorum of databases, KF", Like: EscrowDBs, Order: 40})
 }
@@ -44,7 +47,8 @@ func init() {
 // and family key, ThresholdN escrow agents, a chip in each person's phone,
 // and the session key of every call, as the two phones knew it.
 type Threshold struct {
-	family   *escrow.Family
+	family   *escrow.Family // nil when restored from an archive
+	bits     int            // the LEAF checksum width
 	agents   []*escrow.EscrowAgent
 	facility *escrow.ThresholdFacility
 	chips    map[*Person]*escrow.Device
@@ -70,9 +74,9 @@ func newThreshold(env Env) (Scheme, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Threshold{family: family, chips: map[*Person]*escrow.Device{}, owners: map[escrow.UnitID]*Person{}, keys: newSessionStore[escrow.SessionKey](env.Keep)}
+	t := &Threshold{family: family, bits: bits, chips: map[*Person]*escrow.Device{}, owners: map[escrow.UnitID]*Person{}, keys: newSessionStore[escrow.SessionKey](env.Keep)}
 	for i := range ThresholdN {
-		t.agents = append(t.agents, escrow.NewEscrowAgent(fmt.Sprintf("Escrow agent %c", 'A'+i)))
+		t.agents = append(t.agents, escrow.NewEscrowAgent(thresholdAgentName(i)))
 	}
 	if t.facility, err = escrow.NewThresholdFacility(family, ThresholdK, t.agents); err != nil {
 		return nil, err
@@ -90,6 +94,10 @@ func (t *Threshold) Enrol(p *Person, rand io.Reader) error {
 	t.chips[p], t.owners[d.UnitID()] = d, p
 	return nil
 }
+
+// thresholdAgentName names escrow agent i, counting from 0: "Escrow agent
+// A" to "Escrow agent E".
+func thresholdAgentName(i int) string { return fmt.Sprintf("Escrow agent %c", 'A'+i) }
 
 func (t *Threshold) chip(p *Person) *escrow.Device  { return t.chips[p] }
 func (t *Threshold) owner(id escrow.UnitID) *Person { return t.owners[id] }
@@ -175,7 +183,7 @@ func (t *Threshold) Opener(h Holdings) (Opener, error) {
 	if k.familyKey == nil {
 		return o, nil
 	}
-	family, err := escrow.NewFamily(*k.familyKey, t.family.ChecksumBits())
+	family, err := escrow.NewFamily(*k.familyKey, t.bits)
 	if err != nil {
 		return nil, err
 	}
@@ -246,4 +254,106 @@ func (o *thresholdOpener) Open(c Capture) Opening {
 		ks = &k
 	}
 	return openChipCall(rec, o.proc, ks, o.t.owner)
+}
+
+// Directory lists each chip's unit ID and owner, and the LEAF checksum
+// width, as Clipper's does. The agents and the quorum need no entry: a
+// share's agent, and so its place in the interpolation, is in the name of
+// its key file.
+func (t *Threshold) Directory() ([]byte, error) { return chipDirectory(t.bits, t.owners), nil }
+
+// restoreThreshold rebuilds, from its directory, a Threshold that holds no
+// secret: enough to parse and open an archive's threshold calls.
+func restoreThreshold(dir []byte, people []*Person) (Reading, error) {
+	bits, owners, err := parseChipDirectory(dir, people)
+	if err != nil {
+		return nil, err
+	}
+	return &Threshold{bits: bits, owners: owners}, nil
+}
+
+// AppendRecord writes a threshold call, laid out as a Clipper call: the
+// two key-exchange values, then how many transmissions, and each one's
+// LEAF, IV and ciphertext.
+func (t *Threshold) AppendRecord(dst []byte, r Record) ([]byte, error) {
+	rec, ok := r.(*ChipRecord)
+	if !ok {
+		return nil, fmt.Errorf("a %T is not a threshold record", r)
+	}
+	if err := checkChipRecord(rec, escrow.LEAFSize(t.bits)); err != nil {
+		return nil, err
+	}
+	return appendChipRecord(dst, rec), nil
+}
+
+// ParseRecord reads a threshold call.
+func (t *Threshold) ParseRecord(b []byte) (Record, error) {
+	return parseChipRecord(b, escrow.LEAFSize(t.bits))
+}
+
+// KeyParts writes threshold key material, each piece in a file of its
+// own. Its kinds, and the header of each one's table:
+//
+//	family-key                  family_key: the family key KF
+//	agent-a-db ... agent-e-db   unit_id,share: each chip's share of its unit
+//	                            key, as agent A (whose shares are the points
+//	                            at x = 1) to agent E (x = 5) held it
+//	unit-keys                   unit_id,unit_key: whole unit keys
+//	session-keys                session,session_key
+func (t *Threshold) KeyParts(item any) ([]KeyPart, error) {
+	k, ok := item.(thresholdKeys)
+	if !ok {
+		return nil, fmt.Errorf("a %T: %w", item, ErrNotKeyMaterial)
+	}
+	var parts []KeyPart
+	if k.familyKey != nil {
+		parts = append(parts, KeyPart{Kind: "family-key", Body: keyRow("family_key", k.familyKey[:])})
+	}
+	for _, i := range slices.Sorted(maps.Keys(k.shares)) {
+		kind := fmt.Sprintf("agent-%c-db", 'a'+i)
+		parts = append(parts, KeyPart{Kind: kind, Owner: thresholdAgentName(i), Body: keyTable("unit_id,share", k.shares[i])})
+	}
+	if len(k.unitKeys) > 0 {
+		parts = append(parts, KeyPart{Kind: "unit-keys", Owner: ownersOf(k.unitKeys, t.owners), Body: unitKeyTable(k.unitKeys)})
+	}
+	if len(k.sessions) > 0 {
+		parts = append(parts, KeyPart{Kind: "session-keys", Body: sessionKeyTable(k.sessions)})
+	}
+	return parts, nil
+}
+
+// ParseItem reads one threshold key file.
+func (t *Threshold) ParseItem(kind string, body []byte) (any, error) {
+	var k thresholdKeys
+	var err error
+	agent, isAgent := thresholdAgent(kind)
+	switch {
+	case kind == "family-key":
+		k.familyKey, err = parseFamilyKey(body)
+	case isAgent:
+		var db map[escrow.UnitID]escrow.KeyComponent
+		db, err = parseKeyTable[escrow.KeyComponent](body, "unit_id,share")
+		k.shares = map[int]map[escrow.UnitID]escrow.KeyComponent{agent: db}
+	case kind == "unit-keys":
+		k.unitKeys, err = parseUnitKeys(body)
+	case kind == "session-keys":
+		k.sessions, err = parseSessionKeys(body)
+	default:
+		return nil, fmt.Errorf("%q: %w", kind, ErrUnknownKind)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+// thresholdAgent reads the agent a key file's kind names, "agent-a-db" to
+// "agent-e-db", as its number from 0.
+func thresholdAgent(kind string) (int, bool) {
+	letter, ok1 := strings.CutPrefix(kind, "agent-")
+	letter, ok2 := strings.CutSuffix(letter, "-db")
+	if !ok1 || !ok2 || len(letter) != 1 || letter[0] < 'a' || letter[0] >= 'a'+ThresholdN {
+		return 0, false
+	}
+	return int(letter[0] - 'a'), true
 }
