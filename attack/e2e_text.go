@@ -114,6 +114,9 @@ func checkSealed(sealed [][]byte) error {
 func (ids identities) keyParts(item any) ([]KeyPart, error) {
 	switch x := item.(type) {
 	case seizedIdentity:
+		if x.key == nil {
+			return nil, fmt.Errorf("a seized identity key with no key: %w", ErrNotKeyMaterial)
+		}
 		owner := ""
 		if p := ids.owners[hexKey(x.key.Public().(ed25519.PublicKey))]; p != nil {
 			owner = p.Name

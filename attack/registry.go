@@ -104,8 +104,8 @@ var registry struct {
 func RegisterScheme(s SchemeInfo) {
 	registry.Lock()
 	defer registry.Unlock()
-	if s.ID == "" || s.New == nil || s.Title == "" || s.Description == "" {
-		panic(fmt.Sprintf("attack: RegisterScheme %q: id, title, description and New are required", s.ID))
+	if s.ID == "" || s.New == nil || s.Restore == nil || s.Title == "" || s.Description == "" {
+		panic(fmt.Sprintf("attack: RegisterScheme %q: id, title, description, New and Restore are required", s.ID))
 	}
 	if slices.ContainsFunc(registry.schemes, func(o SchemeInfo) bool { return o.ID == s.ID }) {
 		panic(fmt.Sprintf("attack: RegisterScheme called twice for %q", s.ID))

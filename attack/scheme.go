@@ -37,6 +37,11 @@ type Scheme interface {
 	// scheme's recorded sessions. h holds every scheme's items; a scheme
 	// uses only its own.
 	Opener(h Holdings) (Opener, error)
+
+	// Codec and Reading take the scheme to disk and back: its records,
+	// its public directory and its key material (attack/codec.go).
+	Codec
+	Reading
 }
 
 // Opener tries recorded sessions of one scheme with what one adversary

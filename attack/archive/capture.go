@@ -131,11 +131,7 @@ func newHeader(w *attack.World, cfg CaptureConfig) (Header, error) {
 	}
 	for _, sid := range w.SchemeIDs() {
 		s, _ := w.Scheme(sid)
-		codec, ok := s.(attack.Codec)
-		if !ok {
-			return h, fmt.Errorf("archive: scheme %s cannot be written to disk yet", sid)
-		}
-		dir, err := codec.Directory()
+		dir, err := s.Directory()
 		if err != nil {
 			return h, fmt.Errorf("archive: %s directory: %w", sid, err)
 		}

@@ -132,7 +132,7 @@ func encode(w *attack.World, h Header, c attack.Conversation) carried {
 		s, _ := w.Scheme(cp.Scheme)
 		b := append([]byte{byte(i)}, wire.AppendUint(nil, uint64(c.Session))...)
 		b = wire.AppendUint(b, uint64(c.At.Sub(h.Start)/time.Second))
-		if b, err = s.(attack.Codec).AppendRecord(b, cp.Record); err != nil {
+		if b, err = s.AppendRecord(b, cp.Record); err != nil {
 			out.err = fmt.Errorf("archive: call %d under %s: %w", c.Session, cp.Scheme, err)
 			return out
 		}

@@ -109,7 +109,7 @@ func leakFiles(w *attack.World, id attack.LeakID, t attack.Target, name string, 
 	var paths []string
 	for _, x := range held {
 		s, _ := w.Scheme(x.Scheme)
-		parts, err := s.(attack.Codec).KeyParts(x.Item)
+		parts, err := s.KeyParts(x.Item)
 		if errors.Is(err, attack.ErrNotKeyMaterial) {
 			continue
 		}

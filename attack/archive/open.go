@@ -45,9 +45,6 @@ func openArchive(r io.Reader, name string) (*reading, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		if info.Restore == nil {
-			return nil, fmt.Errorf("%s: scheme %s cannot be read from disk", name, s.ID)
-		}
 		rd, err := info.Restore([]byte(s.Directory), a.people)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %s: %w", name, s.ID, err)
