@@ -203,3 +203,37 @@ func TestSweep(t *testing.T) {
 		t.Fatalf("sweep points %+v, callbacks %v", len(pts), seen)
 	}
 }
+
+func TestMeasureRate(t *testing.T) {
+	rate, err := MeasureRate(context.Background(), ForgeConfig{Bits: 32, Seed: 1}, 50*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rate <= 0 {
+		t.Fatalf("rate %v tries/s", rate)
+	}
+	// Measuring first changes nothing about the forgery that follows.
+	run := func() Forgery {
+		f, err := NewForger(ForgeConfig{Bits: 10, Seed: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := f.Run(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	before := run()
+	if _, err := MeasureRate(context.Background(), ForgeConfig{Bits: 10, Seed: 5}, time.Millisecond); err != nil {
+		t.Fatal(err)
+	}
+	if after := run(); after.Tries != before.Tries || !bytes.Equal(after.Forged, before.Forged) {
+		t.Fatalf("after measuring, %d tries; before, %d", after.Tries, before.Tries)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := MeasureRate(ctx, ForgeConfig{Bits: 32, Seed: 1}, time.Second); !errors.Is(err, ErrInterrupted) {
+		t.Fatalf("cancelled: error %v, want ErrInterrupted", err)
+	}
+}
