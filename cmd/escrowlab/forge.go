@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -31,9 +32,11 @@ func forgeCommand() *cli.Command {
 		Description: `A rogue user who owns a genuine Clipper chip feeds it random LEAFs until one
 passes its checksum, then sends that in place of the real one. The honest
 receiver decrypts normally; law enforcement, holding the rogue's unit key,
-gets nothing. The search uses only the chip's LEAF check, on every core.
-Runs over a second show progress on a terminal; Ctrl-C stops and reports
-what was measured.
+gets nothing. The search uses only the chip's LEAF check, on every core,
+and finds the first of a numbered series of random LEAFs that passes, so
+--seed replays the tries. A run expected to take over ten seconds says so
+before it starts; runs over a second show progress on a terminal; Ctrl-C
+stops and reports what was measured.
 
 Examples:
    escrowlab forge                       one 16-bit forgery, as in 1994
@@ -78,6 +81,13 @@ func runForge(c *cli.Context) error {
 		}
 		return forgeSweep(ctx, c, cfg, lo, hi, trials)
 	}
+	what := fmt.Sprintf("one %d-bit forgery", bits)
+	if trials > 1 {
+		what = fmt.Sprintf("%d forgeries of %d bits", trials, bits)
+	}
+	if err := forecast(ctx, c.App.ErrWriter, cfg, attack.ExpectedTries(bits)*float64(trials), what); err != nil {
+		return err
+	}
 	f, err := attack.NewForger(cfg)
 	if err != nil {
 		return err
@@ -103,6 +113,11 @@ func forgeSweep(ctx context.Context, c *cli.Context, cfg attack.ForgeConfig, lo,
 	for b := lo; b <= hi; b++ {
 		expected += attack.ExpectedTries(b) * float64(trials)
 	}
+	widest := cfg
+	widest.Bits = hi // the slowest check, so the forecast errs long
+	if err := forecast(ctx, c.App.ErrWriter, widest, expected, fmt.Sprintf("the sweep of %d to %d bits", lo, hi)); err != nil {
+		return err
+	}
 	done := startProgress(c.App.ErrWriter, cfg.Progress, expected)
 	pts, err := attack.Sweep(ctx, cfg, lo, hi, trials, nil)
 	done()
@@ -121,6 +136,49 @@ func forgeSweep(ctx context.Context, c *cli.Context, cfg attack.ForgeConfig, lo,
 		return errInterrupted
 	}
 	return nil
+}
+
+// A run expected to make forecastTries tries or more measures the search
+// rate for rateSample first; if it then expects to take longer than
+// forecastAbove, it says how long before it starts.
+const (
+	forecastTries = 1 << 22
+	forecastAbove = 10 * time.Second
+	rateSample    = 300 * time.Millisecond
+)
+
+// forecast tells w how long a run of about expected tries will take, if
+// that is long: what names the run. Ctrl-C while it measures stops forge.
+func forecast(ctx context.Context, w io.Writer, cfg attack.ForgeConfig, expected float64, what string) error {
+	if expected < forecastTries {
+		return nil
+	}
+	rate, err := attack.MeasureRate(ctx, cfg, rateSample)
+	if errors.Is(err, attack.ErrInterrupted) {
+		return errInterrupted
+	}
+	if err != nil {
+		return err
+	}
+	if d := time.Duration(expected / rate * float64(time.Second)); d > forecastAbove {
+		fmt.Fprintf(w, "escrowlab: expected about %s for %s: %s tries on average at %s tries/s, measured just now. Ctrl-C stops and reports what was measured.\n",
+			about(d), what, humanCount(expected), humanCount(rate))
+	}
+	return nil
+}
+
+// about writes a forecast duration in round words: 40 seconds, 8 minutes,
+// 3.5 hours, 2 days.
+func about(d time.Duration) string {
+	switch {
+	case d < 100*time.Second:
+		return fmt.Sprintf("%.0f seconds", d.Seconds())
+	case d < 100*time.Minute:
+		return fmt.Sprintf("%.0f minutes", d.Minutes())
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%.1f hours", d.Hours())
+	}
+	return fmt.Sprintf("%.0f days", d.Hours()/24)
 }
 
 // parseSweep reads --sweep LO-HI.
