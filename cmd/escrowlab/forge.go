@@ -144,7 +144,7 @@ func forgeSweep(ctx context.Context, c *cli.Context, cfg attack.ForgeConfig, lo,
 const (
 	forecastTries = 1 << 22
 	forecastAbove = 10 * time.Second
-	rateSample    = 300 * time.Millisecond
+	rateSample    = 500 * time.Millisecond
 )
 
 // forecast tells w how long a run of about expected tries will take, if
