@@ -142,7 +142,7 @@ func forgeSweep(ctx context.Context, c *cli.Context, cfg attack.ForgeConfig, lo,
 // rate for rateSample first; if it then expects to take longer than
 // forecastAbove, it says how long before it starts.
 const (
-	forecastTries = 1 << 22
+	forecastTries = 1 << 23
 	forecastAbove = 10 * time.Second
 	rateSample    = 500 * time.Millisecond
 )
