@@ -2,12 +2,10 @@ package attack
 
 import (
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/rand/v2"
 	"runtime"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -21,14 +19,14 @@ var ErrInterrupted = errors.New("attack: forgery search interrupted")
 // ForgeConfig sets up Blaze's rogue-LEAF attack.
 type ForgeConfig struct {
 	Bits     int            // LEAF checksum width, escrow.MinChecksumBits to escrow.MaxChecksumBits
-	Workers  int            // parallel searchers; 0 means one per core
-	Seed     uint64         // seeds the keys and every searcher's candidates
-	Progress *atomic.Uint64 // if set, receives every try as it is made, for a progress display
+	Workers  int            // parallel searchers; 0 means one per core. Results do not depend on it
+	Seed     uint64         // seeds the keys and the candidates: the same seed gives the same tries and LEAFs
+	Progress *atomic.Uint64 // if set, receives tries as they are made, for a progress display (whole batches, so it may run past Tries)
 }
 
 // Forgery is one run of Blaze's attack, as measured.
 type Forgery struct {
-	Tries   uint64        // candidate LEAFs tried before one passed
+	Tries   uint64        // the number of the first candidate LEAF that passed, counting from 1; if interrupted, the candidates checked
 	Elapsed time.Duration // wall time of the search
 
 	Genuine, Forged escrow.LEAF
@@ -54,6 +52,11 @@ type Forger struct {
 	receiver *Person
 	src      *rand.ChaCha8 // the calls' key exchanges and IVs, and the searchers' seeds
 	rng      *rand.Rand
+
+	// oneAtATime makes the search call the chip's Check once per
+	// candidate instead of CheckBatch: the reference path, for tests and
+	// benchmarks.
+	oneAtATime bool
 }
 
 // NewForger builds the installation for cfg.
@@ -83,7 +86,10 @@ func (f *Forger) Workers() int { return f.cfg.Workers }
 // finds a random LEAF that the forger's own chip accepts for this call's
 // session key and IV, using the chip only as an oracle; the call goes to
 // the honest receiver with the forged LEAF; and law enforcement, holding
-// the forger's unit key under a warrant, tries to read it.
+// the forger's unit key under a warrant, tries to read it. The random
+// LEAFs are numbered, and the search returns the first that passes, so the
+// tries and the forged LEAF depend on the seed alone, not on the number of
+// workers or on timing.
 //
 // If ctx ends first, Run returns the tries made so far and an error
 // wrapping ErrInterrupted.
@@ -166,69 +172,4 @@ func (f *Forger) lawEnforcement(r *Forgery, genuine, forged *escrow.Transmission
 	got, err := escrow.DecryptTraffic(ks, forged.IV, forged.Ciphertext)
 	r.LEFooled = err != nil || string(got) != r.Message
 	return nil
-}
-
-// search runs the workers until one finds a LEAF the chip accepts.
-func (f *Forger) search(ctx context.Context, ks escrow.SessionKey, iv escrow.IV) (escrow.LEAF, uint64, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var (
-		wg    sync.WaitGroup
-		total atomic.Uint64
-		once  sync.Once
-		found escrow.LEAF
-	)
-	for range f.cfg.Workers {
-		check, err := f.clipper.Chip(f.forger).LEAFChecker(ks, iv)
-		if err != nil {
-			return nil, 0, err
-		}
-		var seed [32]byte
-		binary.LittleEndian.PutUint64(seed[:], f.rng.Uint64())
-		binary.LittleEndian.PutUint64(seed[8:], f.rng.Uint64())
-		cands := rand.NewChaCha8(seed)
-		wg.Go(func() {
-			leaf, tries := searchWorker(ctx, check, cands, f.clipper.Family().LEAFSize(), f.cfg.Progress)
-			total.Add(tries)
-			if leaf != nil {
-				once.Do(func() { found = leaf; cancel() })
-			}
-		})
-	}
-	wg.Wait()
-	if found == nil {
-		return nil, total.Load(), fmt.Errorf("after %d tries: %w", total.Load(), ErrInterrupted)
-	}
-	return found, total.Load(), nil
-}
-
-// batch is how many candidates a worker tries between looks at ctx.
-const batch = 256
-
-// searchWorker draws random candidates from cands and tries each on check
-// until one passes or ctx ends. It returns the LEAF found (or nil) and how
-// many candidates it tried.
-func searchWorker(ctx context.Context, check *escrow.LEAFChecker, cands *rand.ChaCha8, size int, progress *atomic.Uint64) (escrow.LEAF, uint64) {
-	leaf := make(escrow.LEAF, size)
-	var tries uint64
-	for ctx.Err() == nil {
-		for i := range batch {
-			for j := 0; j < size; j += 8 {
-				var word [8]byte
-				binary.LittleEndian.PutUint64(word[:], cands.Uint64())
-				copy(leaf[j:], word[:])
-			}
-			if check.Check(leaf) {
-				if progress != nil {
-					progress.Add(uint64(i + 1))
-				}
-				return leaf, tries + uint64(i+1)
-			}
-		}
-		tries += batch
-		if progress != nil {
-			progress.Add(batch)
-		}
-	}
-	return nil, tries
 }

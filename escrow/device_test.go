@@ -3,6 +3,7 @@ package escrow
 import (
 	"bytes"
 	"errors"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -95,5 +96,59 @@ func TestUnitIDsUnique(t *testing.T) {
 	}
 	if s.nist.Units() != 200 || s.treasury.Units() != 200 {
 		t.Fatalf("agents hold %d and %d components, want 200 each", s.nist.Units(), s.treasury.Units())
+	}
+}
+
+// CheckBatch must give Check's answers: the first LEAF that Check accepts,
+// from anywhere in a list of random candidates, genuine LEAFs and LEAFs of
+// the wrong size, in batches of any length.
+func TestCheckBatchMatchesCheck(t *testing.T) {
+	for _, bits := range []int{8, 12, 16, 17, 24, 32} {
+		s := newTestSystem(t, byte(bits), bits, 1)
+		rng := rand.New(rand.NewPCG(uint64(bits), 10))
+		ks := s.sessionKey(t)
+		tr, err := s.devices[0].Encrypt(s.rand, ks, []byte("x"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := s.devices[0].LEAFChecker(ks, tr.IV)
+		if err != nil {
+			t.Fatal(err)
+		}
+		leaves := make([]LEAF, 3000)
+		for i := range leaves {
+			switch leaves[i] = make(LEAF, len(tr.LEAF)); rng.IntN(100) {
+			case 0:
+				leaves[i] = bytes.Clone(tr.LEAF)
+			case 1:
+				leaves[i] = make(LEAF, rng.IntN(30)) // the wrong size, or empty
+			default:
+				s.rand.Read(leaves[i])
+			}
+		}
+		var accepted []int
+		for i, l := range leaves {
+			if c.Check(l) {
+				accepted = append(accepted, i)
+			}
+		}
+		if len(accepted) < 10 {
+			t.Fatalf("bits=%d: only %d of %d candidates pass; the test needs more", bits, len(accepted), len(leaves))
+		}
+		for pos, next := 0, 0; pos < len(leaves); {
+			end := min(len(leaves), pos+rng.IntN(3*maxBatch))
+			want := -1
+			if next < len(accepted) && accepted[next] < end {
+				want = accepted[next] - pos
+			}
+			if got := c.CheckBatch(leaves[pos:end]); got != want {
+				t.Fatalf("bits=%d: CheckBatch(leaves[%d:%d]) = %d, want %d", bits, pos, end, got, want)
+			}
+			if want >= 0 {
+				pos, next = accepted[next]+1, next+1
+			} else {
+				pos = end
+			}
+		}
 	}
 }

@@ -27,6 +27,7 @@ const wideRounds = 4
 // a model choice: the real LEAF construction was classified.
 type wideBlock struct {
 	block cipher.Block
+	bulk  blockEncrypter // block's method for many blocks at once
 	n     int
 }
 
@@ -38,7 +39,11 @@ func newWideBlock(key [KeySize]byte, n int) (*wideBlock, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &wideBlock{block: b, n: n}, nil
+	bulk, ok := b.(blockEncrypter)
+	if !ok {
+		return nil, fmt.Errorf("skipjack cipher %T has no EncryptBlocks method", b)
+	}
+	return &wideBlock{block: b, bulk: bulk, n: n}, nil
 }
 
 // encrypt seals src (n bytes) into dst (n bytes); they may be the same slice.

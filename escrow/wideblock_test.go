@@ -64,3 +64,30 @@ func TestWideBlockRejectsSizes(t *testing.T) {
 		}
 	}
 }
+
+func TestWideBlockBatchMatchesDecrypt(t *testing.T) {
+	r := rand.NewChaCha8([32]byte{2})
+	rng := rand.New(r)
+	var s batchScratch
+	for n := 9; n <= 24; n++ {
+		var key [KeySize]byte
+		r.Read(key[:])
+		w, err := newWideBlock(key, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, count := range []int{0, 1, 7, 8, 9, 33, maxBatch - 1, maxBatch, rng.IntN(maxBatch + 1)} {
+			buf := make([]byte, count*n)
+			r.Read(buf)
+			want := make([]byte, len(buf))
+			var scratch [8]byte
+			for k := range count {
+				w.decrypt(want[k*n:(k+1)*n], buf[k*n:(k+1)*n], &scratch)
+			}
+			w.decryptBatch(buf, count, &s)
+			if !bytes.Equal(buf, want) {
+				t.Fatalf("n=%d, %d strings: decryptBatch differs from decrypt", n, count)
+			}
+		}
+	}
+}

@@ -256,7 +256,7 @@ func (r *specRun) play(e Event) error {
 		r.b.step(Step{Actor: e.Adversary, Action: fmt.Sprintf("%s (%s)", what, when),
 			Values: vals, Outcome: Outcome{Exposed, "measured below, over the whole archive"}})
 	case ForgeEvent:
-		f, err := attack.NewForger(attack.ForgeConfig{Bits: e.Bits, Workers: 1, Seed: r.seed + uint64(e.Line) + 1})
+		f, err := attack.NewForger(attack.ForgeConfig{Bits: e.Bits, Seed: r.seed + uint64(e.Line) + 1})
 		if err != nil {
 			return err
 		}
@@ -264,7 +264,7 @@ func (r *specRun) play(e Event) error {
 		if err != nil {
 			return err
 		}
-		for _, s := range forgeSteps(res, e.Bits, 1, e.Person)[1:] {
+		for _, s := range forgeSteps(res, e.Bits, 0, e.Person)[1:] {
 			r.b.step(s)
 		}
 	case NarrateEvent:

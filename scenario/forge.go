@@ -47,9 +47,14 @@ func ForgeTranscript(run ForgeRun) *Transcript {
 	return b.finish()
 }
 
-// workers says how the search was spread over cores.
+// workers says how the search was spread over cores: on n workers, or on
+// every core if n is 0 (for transcripts that must read the same on any
+// machine; the tries do not depend on it).
 func workers(n int) string {
-	if n == 1 {
+	switch n {
+	case 0:
+		return "every core"
+	case 1:
 		return "one core"
 	}
 	return fmt.Sprintf("%d workers, one per core", n)

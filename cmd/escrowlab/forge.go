@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -25,10 +26,12 @@ func forgeCommand() *cli.Command {
 		Description: `A rogue user who owns a genuine Clipper chip feeds it random LEAFs until one
 passes its checksum, then sends that in place of the real one. The honest
 receiver decrypts normally; law enforcement, holding the rogue's unit key,
-gets nothing. The search uses only the chip's LEAF check, on every core.
-Runs over a second show progress on a terminal. Ctrl-C (or SIGTERM) stops
-the search and reports what was measured, then exits with status 130
-(143 for SIGTERM).
+gets nothing. The search uses only the chip's LEAF check, on every core,
+and finds the first of a numbered series of random LEAFs that passes, so
+--seed replays the tries. A run expected to take over ten seconds says so
+before it starts; runs over a second show progress on a terminal. Ctrl-C
+(or SIGTERM) stops the search and reports what was measured, then exits
+with status 130 (143 for SIGTERM).
 
 Examples:
    escrowlab forge                       one 16-bit forgery, as in 1994
@@ -96,15 +99,29 @@ func runForge(c *cli.Context) error {
 	} else {
 		err = forgeTrials(ctx, c, out, cfg, trials)
 	}
-	if errors.Is(err, attack.ErrInterrupted) {
+	switch {
+	case errors.Is(err, errNothingYet):
+		return interrupted{sig: caught(), nothing: true}
+	case errors.Is(err, attack.ErrInterrupted):
 		return interrupted{sig: caught()}
 	}
 	return err
 }
 
+// errNothingYet is forecast's error when a signal stops forge while it
+// measures the rate, before any forgery has begun.
+var errNothingYet = errors.New("stopped before anything was measured")
+
 // forgeTrials runs trials forgeries and reports them; if interrupted, it
 // reports what was measured and returns attack.ErrInterrupted.
 func forgeTrials(ctx context.Context, c *cli.Context, out *output, cfg attack.ForgeConfig, trials int) error {
+	what := fmt.Sprintf("one %d-bit forgery", cfg.Bits)
+	if trials > 1 {
+		what = fmt.Sprintf("%d forgeries of %d bits", trials, cfg.Bits)
+	}
+	if err := forecast(ctx, c.App.ErrWriter, cfg, attack.ExpectedTries(cfg.Bits)*float64(trials), what); err != nil {
+		return err
+	}
 	f, err := attack.NewForger(cfg)
 	if err != nil {
 		return err
@@ -130,6 +147,11 @@ func forgeSweep(ctx context.Context, c *cli.Context, out *output, cfg attack.For
 	for b := lo; b <= hi; b++ {
 		expected += attack.ExpectedTries(b) * float64(trials)
 	}
+	widest := cfg
+	widest.Bits = hi // the slowest check, so the forecast errs long
+	if err := forecast(ctx, c.App.ErrWriter, widest, expected, fmt.Sprintf("the sweep of %d to %d bits", lo, hi)); err != nil {
+		return err
+	}
 	done := startProgress(c.App.ErrWriter, cfg.Progress, expected)
 	pts, err := attack.Sweep(ctx, cfg, lo, hi, trials, nil)
 	done()
@@ -145,6 +167,49 @@ func forgeSweep(ctx context.Context, c *cli.Context, out *output, cfg attack.For
 		return werr
 	}
 	return err
+}
+
+// A run expected to make forecastTries tries or more measures the search
+// rate for rateSample first; if it then expects to take longer than
+// forecastAbove, it says how long before it starts.
+const (
+	forecastTries = 1 << 23
+	forecastAbove = 10 * time.Second
+	rateSample    = 500 * time.Millisecond
+)
+
+// forecast tells w how long a run of about expected tries will take, if
+// that is long: what names the run. Ctrl-C while it measures stops forge.
+func forecast(ctx context.Context, w io.Writer, cfg attack.ForgeConfig, expected float64, what string) error {
+	if expected < forecastTries {
+		return nil
+	}
+	rate, err := attack.MeasureRate(ctx, cfg, rateSample)
+	if errors.Is(err, attack.ErrInterrupted) {
+		return errNothingYet
+	}
+	if err != nil {
+		return err
+	}
+	if d := time.Duration(expected / rate * float64(time.Second)); d > forecastAbove {
+		fmt.Fprintf(w, "escrowlab: expected about %s for %s: %s tries on average at %s tries/s, measured just now. Ctrl-C stops and reports what was measured.\n",
+			about(d), what, humanCount(expected), humanCount(rate))
+	}
+	return nil
+}
+
+// about writes a forecast duration in round words: 40 seconds, 8 minutes,
+// 3.5 hours, 2 days.
+func about(d time.Duration) string {
+	switch {
+	case d < 100*time.Second:
+		return fmt.Sprintf("%.0f seconds", d.Seconds())
+	case d < 100*time.Minute:
+		return fmt.Sprintf("%.0f minutes", d.Minutes())
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%.1f hours", d.Hours())
+	}
+	return fmt.Sprintf("%.0f days", d.Hours()/24)
 }
 
 // parseSweep reads --sweep LO-HI.

@@ -12,8 +12,9 @@ import (
 	"time"
 )
 
-// Ctrl-C (SIGINT) and SIGTERM stop a forgery that would run for hours: it
-// reports what was measured, then exits 130 or 143.
+// Ctrl-C (SIGINT) and SIGTERM stop a forgery that would run for many
+// minutes: once it has said how long it expects to take and started, the
+// signal makes it report what was measured, then exit 130 or 143.
 func TestForgeStopsOnSignal(t *testing.T) {
 	// Hold both signals for the whole test, so that one that arrives
 	// before forge listens cannot end the test binary.
@@ -31,7 +32,8 @@ func TestForgeStopsOnSignal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.sig.String(), func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
+			var stdout bytes.Buffer
+			var stderr syncBuffer
 			done := make(chan int)
 			go func() {
 				done <- run([]string{"escrowlab", "forge", "--bits", "32", "--seed", "1", "--no-color"}, strings.NewReader(""), &stdout, &stderr)
@@ -43,7 +45,9 @@ func TestForgeStopsOnSignal(t *testing.T) {
 				case status = <-done:
 					break wait
 				case <-time.After(100 * time.Millisecond):
-					syscall.Kill(os.Getpid(), tt.sig)
+					if strings.Contains(stderr.String(), "expected about") {
+						syscall.Kill(os.Getpid(), tt.sig) // the search has begun
+					}
 				}
 			}
 			if status != tt.status {

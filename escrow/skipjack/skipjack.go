@@ -4,6 +4,7 @@ import (
 	"crypto/cipher"
 	"encoding/binary"
 	"strconv"
+	"sync/atomic"
 )
 
 // BlockSize is the Skipjack block size in bytes (64 bits).
@@ -29,6 +30,10 @@ type skipjackCipher struct {
 	// rk[k] holds the four key bytes cv[4k mod 10] .. cv[4k+3 mod 10]
 	// used by the G permutation in round k (counting from 0).
 	rk [rounds][4]byte
+
+	// bulk holds the tables of the multi-block methods (bulk.go), built
+	// the first time they are used.
+	bulk atomic.Pointer[bulkTables]
 }
 
 // NewCipher returns a Skipjack cipher.Block for the given 10-byte key.

@@ -1,11 +1,15 @@
 package skipjack
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/cipher"
+	"crypto/subtle"
 	"encoding/hex"
 	"errors"
 	"math/rand/v2"
+	"os"
+	"strings"
 	"testing"
 )
 
@@ -63,6 +67,63 @@ func TestVectors(t *testing.T) {
 				t.Errorf("Decrypt = %x, want %x", got, pt)
 			}
 		})
+	}
+}
+
+// TestCryptoPPVectors checks every path, one block and eight at a time, on
+// known answers from Crypto++ (see testdata/cryptopp.txt).
+func TestCryptoPPVectors(t *testing.T) {
+	f, err := os.Open("testdata/cryptopp.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Fields(line)
+		if len(fields) != 3 {
+			t.Fatalf("bad line %q", line)
+		}
+		c := mustCipher(t, mustHex(t, fields[0]))
+		pt, ct := mustHex(t, fields[1]), mustHex(t, fields[2])
+		got := make([]byte, BlockSize)
+		if c.Encrypt(got, pt); !bytes.Equal(got, ct) {
+			t.Errorf("key %s: Encrypt = %x, want %x", fields[0], got, ct)
+		}
+		if c.Decrypt(got, ct); !bytes.Equal(got, pt) {
+			t.Errorf("key %s: Decrypt = %x, want %x", fields[0], got, pt)
+		}
+		// Eight copies of the block take the bulk paths.
+		many := bytes.Repeat(pt, bulkBlocks)
+		c.(blockEncrypter).EncryptBlocks(many, many)
+		if want := bytes.Repeat(ct, bulkBlocks); !bytes.Equal(many, want) {
+			t.Errorf("key %s: EncryptBlocks = %x, want %x", fields[0], many, want)
+		}
+		// CBC with a zero IV and repeated blocks: the first plaintext is
+		// D(ct), each later one D(ct) XOR ct.
+		cbc := bytes.Repeat(ct, bulkBlocks)
+		cipher.NewCBCDecrypter(c, make([]byte, BlockSize)).CryptBlocks(cbc, cbc)
+		for i := 0; i < len(cbc); i += BlockSize {
+			want := bytes.Clone(pt)
+			if i > 0 {
+				subtle.XORBytes(want, want, ct)
+			}
+			if !bytes.Equal(cbc[i:i+BlockSize], want) {
+				t.Errorf("key %s: CBC block %d = %x, want %x", fields[0], i/BlockSize, cbc[i:i+BlockSize], want)
+			}
+		}
+		n++
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n < 30 {
+		t.Fatalf("only %d vectors in testdata/cryptopp.txt", n)
 	}
 }
 
