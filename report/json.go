@@ -86,7 +86,7 @@ func SweepJSON(w io.Writer, run scenario.SweepRun) error {
 		d.Schema = ""
 		j.Widths = append(j.Widths, d)
 	}
-	for _, bits := range scenario.ProjectedBits {
+	for _, bits := range scenario.ProjectedBits() {
 		j.Projection = append(j.Projection, projectionJSON{bits, attack.ExpectedTries(bits), attack.ProjectSeconds(bits, j.TriesPerSecond)})
 	}
 	return writeJSON(w, j)

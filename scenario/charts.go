@@ -149,7 +149,7 @@ func sweepChart(run SweepRun) Chart {
 	if n := len(expected.Points); n > 0 {
 		projected.Points = append(projected.Points, expected.Points[n-1])
 	}
-	for _, bits := range ProjectedBits {
+	for _, bits := range ProjectedBits() {
 		s := attack.ProjectSeconds(bits, r)
 		if s > 0 && !math.IsInf(s, 0) {
 			projected.Points = append(projected.Points, Point{float64(bits), s})

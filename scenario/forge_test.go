@@ -113,7 +113,7 @@ func TestSweepChart(t *testing.T) {
 			}
 		}
 	}
-	if got, want := len(projected.Points), 1+len(ProjectedBits); got != want || projected.Points[0] != expected.Points[len(expected.Points)-1] {
-		t.Errorf("projection %v: want it to start where the expected line ends and reach %v", projected.Points, ProjectedBits)
+	if got, want := len(projected.Points), 1+len(ProjectedBits()); got != want || projected.Points[0] != expected.Points[len(expected.Points)-1] {
+		t.Errorf("projection %v: want it to start where the expected line ends and reach %v", projected.Points, ProjectedBits())
 	}
 }

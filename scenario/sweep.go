@@ -7,8 +7,8 @@ import (
 	"github.com/escrowlab/escrowlab/internal/plural"
 )
 
-// ProjectedBits are the widths a sweep projects its measured rate to.
-var ProjectedBits = []int{32, 48, 64}
+// ProjectedBits returns the widths a sweep projects its measured rate to.
+func ProjectedBits() []int { return []int{32, 48, 64} }
 
 // SweepRun is a measured sweep of forgeries over checksum widths.
 type SweepRun struct {
@@ -62,7 +62,7 @@ func SweepTranscript(run SweepRun) *Transcript {
 
 	r := run.SweepRate()
 	projected := &Table{Caption: fmt.Sprintf("Projected at the measured rate of %s (not measured)", rate(r)), Header: []string{"Bits", "Expected tries", "Projected mean time"}}
-	for _, bits := range ProjectedBits {
+	for _, bits := range ProjectedBits() {
 		projected.Rows = append(projected.Rows, []Cell{Count(bits), Text(fmt.Sprintf("2^%d", bits)), Text(seconds(attack.ProjectSeconds(bits, r)))})
 	}
 	b.act("Projected", "A projection, not a measurement: 2^bits divided by the rate measured above, assuming that rate holds.")
