@@ -23,13 +23,14 @@ func cumulative(name string, convs []attack.Conversation, start time.Time) Serie
 }
 
 // openedOverTime charts, for each exposure, how many calls it opened by
-// each day, beside the number recorded, with a mark at the leak. Day 0 is
+// each day, beside the number recorded, with a mark at the moment that
+// splits before from after (a leak, or when police got keys). Day 0 is
 // start, named on the axis. Every exposure gets a line, a flat one at zero
 // too: the scheme that opens nothing is the contrast the chart is for.
-func openedOverTime(title string, sent []attack.Conversation, start, leak time.Time, exps []attack.Exposure, names []string) Chart {
+func openedOverTime(title string, sent []attack.Conversation, start time.Time, moment TimeMark, exps []attack.Exposure, names []string) Chart {
 	c := Chart{Title: title, Kind: LineChart, XLabel: "days since " + start.Format(dateFormat), YLabel: "calls, running total",
 		Series: []Series{cumulative("recorded by the wiretap", sent, start)},
-		Marks:  []Mark{{days(start, leak), "leak"}}}
+		Marks:  []Mark{{days(start, moment.At), moment.Label}}}
 	var words []string
 	for i, e := range exps {
 		convs := make([]attack.Conversation, len(e.Recovered))
@@ -39,9 +40,9 @@ func openedOverTime(title string, sent []attack.Conversation, start, leak time.T
 		s := cumulative("opened under "+names[i], convs, start)
 		s.Points = append(s.Points, Point{days(start, sent[len(sent)-1].At), float64(len(convs))})
 		c.Series = append(c.Series, s)
-		words = append(words, fmt.Sprintf("%s: %d of %d opened (%d before the leak, %d after)", names[i], e.Opened, e.Total, e.OpenedBefore, e.OpenedAfter))
+		words = append(words, fmt.Sprintf("%s: %d of %d opened (%d before %s, %d after)", names[i], e.Opened, e.Total, e.OpenedBefore, moment.Label, e.OpenedAfter))
 	}
-	c.Alt = fmt.Sprintf("%s recorded over %s; the leak on day %.0f. %s.", plural.Count(len(sent), "call"), plural.Count(int(math.Round(days(start, sent[len(sent)-1].At))), "day"), days(start, leak), strings.Join(words, "; "))
+	c.Alt = fmt.Sprintf("%s recorded over %s; %s on day %.0f. %s.", plural.Count(len(sent), "call"), plural.Count(int(math.Round(days(start, sent[len(sent)-1].At))), "day"), moment.Label, days(start, moment.At), strings.Join(words, "; "))
 	return c
 }
 
@@ -118,7 +119,7 @@ func matrixCharts(m *attack.Matrix) ([]Chart, error) {
 	}
 	sent := m.World.Sent()
 	if len(exps) > 0 && len(sent) > 0 {
-		charts = append(charts, openedOverTime("What each scheme's most damaging leak opened, day by day", sent, sent[0].At.Truncate(24*time.Hour).Add(9*time.Hour), m.LeakTime, exps, names))
+		charts = append(charts, openedOverTime("What each scheme's most damaging leak opened, day by day", sent, sent[0].At.Truncate(24*time.Hour).Add(9*time.Hour), TimeMark{Label: "the leak", At: m.LeakTime}, exps, names))
 	}
 	return charts, nil
 }

@@ -302,8 +302,7 @@ func (r *specRun) readings() error {
 			rows = append(rows, readRow(a.name+", "+schemeName(s), e))
 		}
 		if opened > 0 && len(r.w.Sent()) > 0 {
-			ch := openedOverTime("What "+a.name+" opened, day by day", r.w.Sent(), r.start, a.first, exps, names)
-			ch.Marks[0].Label = a.name + " gets keys"
+			ch := openedOverTime("What "+a.name+" opened, day by day", r.w.Sent(), r.start, TimeMark{Label: a.name + " got keys", At: a.first}, exps, names)
 			r.b.t.Charts = append(r.b.t.Charts, ch)
 		}
 		out := Outcome{Sealed, "opened nothing"}

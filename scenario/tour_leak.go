@@ -121,7 +121,7 @@ func (t *tour) summary() error {
 	}
 	t.b.t.Charts = []Chart{
 		*calls,
-		openedOverTime("What the intruder with the escrow databases and the family key opened, day by day", w.Sent(), tourStart, t.leakAt, exps, names),
+		openedOverTime("What the intruder with the escrow databases and the family key opened, day by day", w.Sent(), tourStart, TimeMark{Label: "the leak", At: t.leakAt}, exps, names),
 		heatMap("What each leak opened of this archive, scheme by scheme", m),
 	}
 	t.b.t.Summary.Caption = fmt.Sprintf("Every leak against this archive's %d calls, measured: calls opened of those recorded", len(w.Sent()))
