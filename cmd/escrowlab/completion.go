@@ -163,11 +163,11 @@ func flagValues(flag, cur string) (cands []string, files bool) {
 	switch flag {
 	case "leak":
 		return listValues(idStrings(attack.LeakIDs()), cur), false
-	case "scheme":
+	case "scheme", "schemes":
 		return listValues(idStrings(attack.SchemeIDs()), cur), false
 	case "format":
 		return matching(formatNames, cur), false
-	case "out":
+	case "out", "keys", "truth":
 		return nil, true
 	}
 	return nil, false
@@ -205,7 +205,7 @@ func arguments(path string, nargs int, cur string) (cands []string, files bool) 
 			names = append(names, s.ID)
 		}
 		return matching(names, cur), true
-	case "scenario check":
+	case "scenario check", "decrypt":
 		return nil, true
 	case "completion":
 		return matching([]string{"bash", "zsh"}, cur), false
