@@ -55,7 +55,7 @@ func inMemory(t *testing.T, cfg CaptureConfig) *attack.World {
 // opens and identifies exactly what the in-memory world measures with the
 // leak itself.
 func TestRoundTripMatchesMemory(t *testing.T) {
-	cfg := CaptureConfig{People: 4, Sessions: 30, Days: 20, Seed: 11, Schemes: []attack.SchemeID{attack.ClipperID, attack.E2EForwardSecretID}, Workers: 3}
+	cfg := CaptureConfig{People: 4, Sessions: 30, Days: 20, Seed: 11, Workers: 3} // every scheme
 	rep, dir := capture(t, cfg)
 	w := inMemory(t, cfg)
 	for _, l := range attack.Leaks() {
@@ -123,7 +123,7 @@ func TestCaptureReplaysByteForByte(t *testing.T) {
 // wrong: every call counted as opened was checked against the ground
 // truth, and no more calls open than the intact records hold.
 func TestDamageNeverMakesACountWrong(t *testing.T) {
-	cfg := CaptureConfig{People: 3, Sessions: 4, Days: 2, Seed: 2, Schemes: []attack.SchemeID{attack.ClipperID, attack.E2EForwardSecretID}}
+	cfg := CaptureConfig{People: 3, Sessions: 2, Days: 2, Seed: 2, Schemes: []attack.SchemeID{attack.ClipperID, attack.E2EForwardSecretID}}
 	rep, dir := capture(t, cfg)
 	data, err := os.ReadFile(filepath.Join(dir, ArchiveFile))
 	if err != nil {
@@ -152,7 +152,7 @@ func TestDamageNeverMakesACountWrong(t *testing.T) {
 			}
 		}
 	}
-	for cut := 0; cut < len(data); cut += 7 {
+	for cut := range len(data) {
 		check(fmt.Sprintf("cut at %d", cut), data[:cut])
 	}
 	rng := rand.New(rand.NewPCG(1, 1))
@@ -161,5 +161,46 @@ func TestDamageNeverMakesACountWrong(t *testing.T) {
 		bit := rng.IntN(8 * len(b))
 		b[bit/8] ^= 1 << (bit % 8)
 		check(fmt.Sprintf("bit %d flipped", bit), b)
+	}
+}
+
+// Key files that do not belong are refused, each by name, with what was
+// expected: another archive's, a scheme the archive does not hold, a kind
+// the scheme does not write, a newer version, a damaged table, and a file
+// that is no key file at all.
+func TestKeyFilesRefused(t *testing.T) {
+	cfg := CaptureConfig{People: 3, Sessions: 2, Days: 1, Seed: 4, Schemes: []attack.SchemeID{attack.ClipperID}}
+	mine, dir := capture(t, cfg)
+	theirs, other := capture(t, CaptureConfig{People: 3, Sessions: 2, Days: 1, Seed: 5, Schemes: []attack.SchemeID{attack.ClipperID, attack.E2EForwardSecretID}})
+	identity, err := os.ReadFile(filepath.Join(other, KeysDir, "e2e-fs", "identity-key-alice.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, err := os.ReadFile(filepath.Join(dir, KeysDir, "clipper", "family-key.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, body string) string {
+		p := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		name, path, want string
+	}{
+		{"another archive's", filepath.Join(other, KeysDir, "clipper", "family-key.csv"), "a key file of archive"},
+		{"a scheme not in the archive", write("e2e.csv", strings.Replace(string(identity), theirs.Header.Archive, mine.Header.Archive, 1)), "which this archive does not hold (it holds clipper)"},
+		{"an unknown kind", write("kind.csv", strings.Replace(string(good), "kind: family-key", "kind: master-key", 1)), `clipper keys have no kind "master-key"`},
+		{"a newer version", write("v2.csv", strings.Replace(string(good), "version: 1", "version: 2", 1)), "unsupported key file version"},
+		{"a damaged table", write("bad.csv", strings.Replace(string(good), "family_key\n", "family_key\nnot hex\n", 1)), "line 2"},
+		{"not a key file", filepath.Join(dir, TruthFile), "not an escrowlab key file"},
+	}
+	for _, tt := range tests {
+		_, err := Decrypt(context.Background(), filepath.Join(dir, ArchiveFile), DecryptConfig{Keys: []string{tt.path}})
+		if err == nil || !strings.Contains(err.Error(), tt.path) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: %v; want an error naming %s and saying %q", tt.name, err, tt.path, tt.want)
+		}
 	}
 }
