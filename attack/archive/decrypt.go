@@ -244,10 +244,11 @@ func (a *reading) damage(err error, rep *DecryptReport) error {
 }
 
 // job reads a capture record's framing: the scheme, the call and when.
+// The call must be one of those the header counts.
 func (a *reading) job(rec tapfile.Record) (job, bool) {
 	r := wire.NewReader(rec.Body)
 	idx := r.Fixed(1)
-	session := r.Uint(MaxSessions)
+	session := r.Uint(uint64(min(a.h.Sessions, MaxSessions)))
 	secs := r.Uint(uint64(MaxDays) * 86400)
 	body := r.Rest()
 	if r.Err() != nil || int(idx[0]) >= len(a.schemes) || session < 1 {
