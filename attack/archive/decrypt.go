@@ -227,6 +227,9 @@ func (a *reading) feed(ctx context.Context, tr *truthReader, jobs chan<- job, re
 			if t, err = nextTruth(tr, t, j.session); err != nil {
 				return err
 			}
+			if tr != nil && (t == nil || t.session != j.session) {
+				return fmt.Errorf("%s: call %d of the archive is missing: the ground truth was cut short or edited", tr.name, j.session)
+			}
 		}
 		seen[j.scheme] = true
 		if t != nil && t.session == j.session {

@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/escrowlab/escrowlab/attack"
@@ -93,6 +95,41 @@ func TestRecordsOutOfPlaceAreNotCounted(t *testing.T) {
 			if s.Wrong != 0 || s.Seen > cfg.Sessions || s.Opened > cfg.Sessions {
 				t.Errorf("%s: %+v", e.name, s)
 			}
+		}
+	}
+}
+
+// A ground truth cut short, or with a line removed or moved, is refused,
+// naming the file; no call it lacks is counted wrong.
+func TestTruthCutOrEditedIsRefused(t *testing.T) {
+	cfg := CaptureConfig{People: 3, Sessions: 6, Days: 2, Seed: 2, Schemes: []attack.SchemeID{attack.ClipperID}, Workers: 1}
+	rep, dir := capture(t, cfg)
+	var keys []string
+	for _, k := range rep.Keys {
+		keys = append(keys, filepath.Join(dir, k.Path))
+	}
+	data, err := os.ReadFile(filepath.Join(dir, TruthFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(data), "\n") // two lines of heading, then calls 1 to 6
+	for name, want := range map[string]string{
+		"cut short":    strings.Join(lines[:5], ""),
+		"a line gone":  strings.Join(slices.Delete(slices.Clone(lines), 3, 4), ""),
+		"lines moved":  strings.Join(append(slices.Clone(lines[:2]), append([]string{lines[3], lines[2]}, lines[4:]...)...), ""),
+		"a line twice": strings.Join(slices.Insert(slices.Clone(lines), 3, lines[3]), ""),
+	} {
+		path := filepath.Join(t.TempDir(), "truth.tsv")
+		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := Decrypt(context.Background(), filepath.Join(dir, ArchiveFile), DecryptConfig{Keys: keys, Truth: path, Workers: 2})
+		if err == nil {
+			t.Errorf("%s: accepted: %+v", name, got.Schemes)
+			continue
+		}
+		if !strings.Contains(err.Error(), path) {
+			t.Errorf("%s: an error that does not name the ground truth: %v", name, err)
 		}
 	}
 }
