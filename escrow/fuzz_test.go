@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -50,7 +51,7 @@ func fuzzCalls(t testing.TB) map[int][]*Transmission {
 	out := map[int][]*Transmission{}
 	for _, bits := range []int{MinChecksumBits, 12, DefaultChecksumBits, 20, MaxChecksumBits} {
 		_, d, _ := fuzzChip(t, bits)
-		for _, msg := range []string{"", "a", "exactly8", "meet me at the usual place at noon"} {
+		for _, msg := range []string{"", "a", "exactly8", "meet me at the usual place at noon", strings.Repeat("long enough for the bulk decrypter; ", 10)} {
 			tr, err := d.Encrypt(r, fuzzSession, []byte(msg))
 			if err != nil {
 				t.Fatal(err)
@@ -259,6 +260,65 @@ func FuzzChecksum(f *testing.F) {
 		}
 		if fam.LEAFSize() != LEAFSize(int(bits)) || fam.ChecksumBits() != int(bits) {
 			t.Fatalf("width %d: a family of %d-byte LEAFs and %d-bit checksums", bits, fam.LEAFSize(), fam.ChecksumBits())
+		}
+	})
+}
+
+// FuzzCheckBatch checks a batch of arbitrary LEAFs, of any sizes and
+// more than one group long, with CheckBatch: it must name the first LEAF
+// that Check accepts, or none. leaves is cut into LEAFs by sizes (a byte
+// of 128 or more is the family's LEAF size, others are taken modulo 24),
+// reusing its bytes as often as needed; a valid LEAF is put at place at.
+func FuzzCheckBatch(f *testing.F) {
+	calls := fuzzCalls(f)
+	tr := calls[DefaultChecksumBits][0]
+	f.Add(uint8(DefaultChecksumBits-MinChecksumBits), []byte(tr.LEAF), []byte{200, 200, 200}, uint8(2))
+	f.Add(uint8(DefaultChecksumBits-MinChecksumBits), []byte(tr.LEAF), bytes.Repeat([]byte{128}, 100), uint8(70))
+	f.Add(uint8(0), []byte(calls[MinChecksumBits][1].LEAF), []byte{15, 16, 14, 0, 255}, uint8(255))
+	f.Add(uint8(24), []byte{}, []byte{}, uint8(0))
+	f.Fuzz(func(t *testing.T, b uint8, data, sizes []byte, at uint8) {
+		bits := fuzzBits(b)
+		_, d, _ := fuzzChip(t, bits)
+		iv := IV{1, 2, 3, 4, 5, 6, 7, 8}
+		valid, err := d.Encrypt(bytes.NewReader(iv[:]), fuzzSession, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var leaves []LEAF
+		off := 0
+		for _, s := range sizes {
+			n := int(s) % 24
+			if s >= 128 {
+				n = LEAFSize(bits)
+			}
+			leaf := make(LEAF, n)
+			for i := range leaf {
+				if len(data) > 0 {
+					leaf[i] = data[off%len(data)]
+					off++
+				}
+			}
+			leaves = append(leaves, leaf)
+		}
+		if int(at) < len(leaves) {
+			leaves[at] = valid.LEAF
+		}
+		check, err := d.LEAFChecker(fuzzSession, iv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := -1
+		for i, leaf := range leaves {
+			if check.Check(leaf) {
+				want = i
+				break
+			}
+		}
+		if got := check.CheckBatch(leaves); got != want {
+			t.Fatalf("CheckBatch of %d LEAFs = %d; Check accepts %d first", len(leaves), got, want)
+		}
+		if int(at) < len(leaves) && (want < 0 || want > int(at)) {
+			t.Fatalf("the valid LEAF at %d was not accepted; %d was", at, want)
 		}
 	})
 }
