@@ -180,6 +180,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 func (a *reading) feed(ctx context.Context, tr *truthReader, jobs chan<- job, rep *DecryptReport) error {
 	var t *truth
 	last := 0
+	seen := make([]bool, len(a.schemes)) // the schemes read for call last
 	for {
 		if ctx.Err() != nil {
 			rep.Interrupted = true
@@ -208,15 +209,29 @@ func (a *reading) feed(ctx context.Context, tr *truthReader, jobs chan<- job, re
 		}
 		j, ok := a.job(rec)
 		if !ok {
-			a.countMalformed(rep, rec)
+			a.countMalformed(rep, rec, "its contents do not parse")
 			continue
 		}
-		if j.session != last {
+		// A capture writes each call's records together, in the order of
+		// the calls: a record out of that order, or again, is not counted.
+		switch {
+		case j.session < last:
+			a.countMalformed(rep, rec, fmt.Sprintf("call %d comes after call %d", j.session, last))
+			continue
+		case j.session == last && seen[j.scheme]:
+			a.countMalformed(rep, rec, fmt.Sprintf("call %d under %s appears again", j.session, a.h.Schemes[j.scheme].ID))
+			continue
+		case j.session != last:
 			rep.Calls, last = rep.Calls+1, j.session
+			clear(seen)
 			if t, err = nextTruth(tr, t, j.session); err != nil {
 				return err
 			}
+			if tr != nil && (t == nil || t.session != j.session) {
+				return fmt.Errorf("%s: call %d of the archive is missing: the ground truth was cut short or edited", tr.name, j.session)
+			}
 		}
+		seen[j.scheme] = true
 		if t != nil && t.session == j.session {
 			j.truth = t
 		}
@@ -244,10 +259,11 @@ func (a *reading) damage(err error, rep *DecryptReport) error {
 }
 
 // job reads a capture record's framing: the scheme, the call and when.
+// The call must be one of those the header counts.
 func (a *reading) job(rec tapfile.Record) (job, bool) {
 	r := wire.NewReader(rec.Body)
 	idx := r.Fixed(1)
-	session := r.Uint(MaxSessions)
+	session := r.Uint(uint64(min(a.h.Sessions, MaxSessions)))
 	secs := r.Uint(uint64(MaxDays) * 86400)
 	body := r.Rest()
 	if r.Err() != nil || int(idx[0]) >= len(a.schemes) || session < 1 {
@@ -256,12 +272,12 @@ func (a *reading) job(rec tapfile.Record) (job, bool) {
 	return job{scheme: int(idx[0]), session: int(session), at: a.h.Start.Add(time.Duration(secs) * time.Second), body: body}, true
 }
 
-// countMalformed counts a good record whose framing does not parse
-// against the scheme its first byte names, if any.
-func (a *reading) countMalformed(rep *DecryptReport, rec tapfile.Record) {
+// countMalformed counts a good record that cannot be counted as a call,
+// for the reason given: its framing does not parse, or it is out of place.
+func (a *reading) countMalformed(rep *DecryptReport, rec tapfile.Record, reason string) {
 	rep.Damaged++
 	if len(rep.Damage) < MaxDamageShown {
-		rep.Damage = append(rep.Damage, tapfile.Damage{Record: rec.Number, Offset: rec.Offset, Err: fmt.Errorf("%w: its contents do not parse", tapfile.ErrDamaged)})
+		rep.Damage = append(rep.Damage, tapfile.Damage{Record: rec.Number, Offset: rec.Offset, Err: fmt.Errorf("%w: %s", tapfile.ErrDamaged, reason)})
 	}
 }
 

@@ -3,6 +3,7 @@ package archive
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/escrowlab/escrowlab/attack"
@@ -54,8 +55,15 @@ func parseHeader(body []byte) (Header, error) {
 		return h, fmt.Errorf("archive: format version %d; this escrowlab reads version %d", h.Version, Version)
 	case !isHexID(h.Archive):
 		return h, fmt.Errorf("archive: header has no valid archive id")
+	case h.Sessions < 1 || h.Sessions > MaxSessions:
+		return h, fmt.Errorf("archive: header counts %d calls, want 1 to %d", h.Sessions, MaxSessions)
 	case len(h.Schemes) == 0 || len(h.Schemes) > 255:
 		return h, fmt.Errorf("archive: header lists %d schemes, want 1 to 255", len(h.Schemes))
+	}
+	for i, s := range h.Schemes {
+		if slices.IndexFunc(h.Schemes[:i], func(o SchemeHeader) bool { return o.ID == s.ID }) >= 0 {
+			return h, fmt.Errorf("archive: header lists scheme %s twice", s.ID)
+		}
 	}
 	return h, nil
 }

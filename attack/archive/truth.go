@@ -83,6 +83,7 @@ type truthReader struct {
 	sc   *bufio.Scanner
 	name string
 	line int
+	last int // the call on the last line read
 }
 
 // newTruthReader checks that r is the ground truth of archive id.
@@ -103,7 +104,9 @@ func newTruthReader(r io.Reader, name, id string) (*truthReader, error) {
 	return t, nil
 }
 
-// next reads the next call, or returns io.EOF.
+// next reads the next call, or returns io.EOF. The calls must come in
+// increasing order, as a capture writes them, since decrypt reads the
+// ground truth forward only.
 func (t *truthReader) next() (*truth, error) {
 	if !t.sc.Scan() {
 		if t.sc.Err() != nil {
@@ -121,6 +124,10 @@ func (t *truthReader) next() (*truth, error) {
 	if err1 != nil || err2 != nil || n < 1 {
 		return nil, fmt.Errorf("%s: line %d: want a call number and an RFC 3339 time", t.name, t.line)
 	}
+	if n <= t.last {
+		return nil, fmt.Errorf("%s: line %d: call %d after call %d; the calls must be in increasing order", t.name, t.line, n, t.last)
+	}
+	t.last = n
 	tr := &truth{session: n, at: at, caller: f[2], callee: f[3]}
 	for _, h := range strings.FieldsFunc(f[4], func(r rune) bool { return r == ',' }) {
 		b, err := hex.DecodeString(h)

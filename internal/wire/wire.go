@@ -47,8 +47,12 @@ func (r *Reader) Fixed(n int) []byte {
 	return out
 }
 
-// Bytes reads a length-prefixed field of at most max bytes.
+// Bytes reads a length-prefixed field of at most max bytes. A negative
+// max is a failure.
 func (r *Reader) Bytes(max int) []byte {
+	if !r.limit(max) {
+		return nil
+	}
 	n := r.Uint(uint64(max))
 	return r.Fixed(int(n))
 }
@@ -72,8 +76,12 @@ func (r *Reader) Uint(max uint64) uint64 {
 }
 
 // Count reads how many items follow, refusing more than max or more than
-// the input could hold at least each bytes apiece.
+// the input could hold at least each bytes apiece. A negative max is a
+// failure, so the count is never negative.
 func (r *Reader) Count(max, each int) int {
+	if !r.limit(max) {
+		return 0
+	}
 	n := int(r.Uint(uint64(max)))
 	if r.err == nil && each > 0 && n > len(r.b)/each {
 		r.fail("%d items of at least %d bytes, with %d bytes left", n, each, len(r.b))
@@ -98,6 +106,16 @@ func (r *Reader) Done() error {
 		r.fail("%d bytes left over", len(r.b))
 	}
 	return r.err
+}
+
+// limit reports whether max can bound a length or a count, failing the
+// reader if it cannot: converted to uint64, a negative max would allow
+// any number, which would then come back negative as an int.
+func (r *Reader) limit(max int) bool {
+	if r.err == nil && max < 0 {
+		r.fail("a limit of %d", max)
+	}
+	return r.err == nil
 }
 
 func (r *Reader) fail(format string, args ...any) {

@@ -39,6 +39,12 @@ func TestRefusals(t *testing.T) {
 		{"a count the input cannot hold", []byte{100, 1, 2}, func(r *Reader) { r.Count(1000, 8) }},
 		{"left over", []byte{1, 2}, func(r *Reader) { r.Fixed(1) }},
 		{"negative size", []byte{1}, func(r *Reader) { r.Fixed(-1) }},
+		{"a negative length limit", AppendBytes(nil, []byte{1}), func(r *Reader) { r.Bytes(-1) }},
+		{"a negative count limit", []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01}, func(r *Reader) {
+			if n := r.Count(-1, 0); n != 0 {
+				t.Errorf("a count of %d", n)
+			}
+		}},
 	}
 	for _, tt := range tests {
 		r := NewReader(tt.in)

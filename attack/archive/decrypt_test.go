@@ -1,0 +1,135 @@
+package archive
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/internal/tapfile"
+)
+
+// rewrite reads the records of the archive at path and writes those edit
+// returns as a new archive, numbered in order with good checksums, as a
+// student who knows the format could.
+func rewrite(t *testing.T, path string, edit func([]tapfile.Record) []tapfile.Record) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := tapfile.NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recs []tapfile.Record
+	for {
+		rec, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, rec)
+	}
+	var buf bytes.Buffer
+	w := tapfile.NewWriter(&buf)
+	for _, rec := range edit(recs) {
+		if err := w.Write(rec.Kind, rec.Body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "edited.ewt")
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// Records copied, or moved out of the order of the calls, with good
+// checksums, are reported and not counted: no call counts twice, and none
+// is counted wrong for having left its place in the ground truth.
+func TestRecordsOutOfPlaceAreNotCounted(t *testing.T) {
+	cfg := CaptureConfig{People: 3, Sessions: 6, Days: 2, Seed: 2, Schemes: []attack.SchemeID{attack.ClipperID, attack.E2EForwardSecretID}, Workers: 1}
+	rep, dir := capture(t, cfg)
+	var keys []string
+	for _, k := range rep.Keys {
+		if k.Scheme == attack.ClipperID {
+			keys = append(keys, filepath.Join(dir, k.Path))
+		}
+	}
+	// Records 1 and 2 are call 1 under each scheme; 3 and 4 call 2.
+	edits := []struct {
+		name    string
+		damaged int
+		edit    func([]tapfile.Record) []tapfile.Record
+	}{
+		{"a call copied to the end", 2, func(r []tapfile.Record) []tapfile.Record {
+			return append(r[:len(r)-1:len(r)-1], r[1], r[2], r[len(r)-1])
+		}},
+		{"a record repeated in place", 1, func(r []tapfile.Record) []tapfile.Record {
+			return append(r[:2:2], append([]tapfile.Record{r[1]}, r[2:]...)...)
+		}},
+		{"two calls swapped", 2, func(r []tapfile.Record) []tapfile.Record {
+			return append([]tapfile.Record{r[0], r[3], r[4], r[1], r[2]}, r[5:]...)
+		}},
+	}
+	for _, e := range edits {
+		got, err := Decrypt(context.Background(), rewrite(t, filepath.Join(dir, ArchiveFile), e.edit), DecryptConfig{Keys: keys, Truth: filepath.Join(dir, TruthFile), Workers: 2})
+		if err != nil {
+			t.Fatalf("%s: %v", e.name, err)
+		}
+		if got.Calls > cfg.Sessions || got.Damaged != e.damaged {
+			t.Errorf("%s: %d calls, %d damaged records %v; want at most %d calls, %d damaged", e.name, got.Calls, got.Damaged, got.Damage, cfg.Sessions, e.damaged)
+		}
+		for _, s := range got.Schemes {
+			if s.Wrong != 0 || s.Seen > cfg.Sessions || s.Opened > cfg.Sessions {
+				t.Errorf("%s: %+v", e.name, s)
+			}
+		}
+	}
+}
+
+// A ground truth cut short, or with a line removed or moved, is refused,
+// naming the file; no call it lacks is counted wrong.
+func TestTruthCutOrEditedIsRefused(t *testing.T) {
+	cfg := CaptureConfig{People: 3, Sessions: 6, Days: 2, Seed: 2, Schemes: []attack.SchemeID{attack.ClipperID}, Workers: 1}
+	rep, dir := capture(t, cfg)
+	var keys []string
+	for _, k := range rep.Keys {
+		keys = append(keys, filepath.Join(dir, k.Path))
+	}
+	data, err := os.ReadFile(filepath.Join(dir, TruthFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(data), "\n") // two lines of heading, then calls 1 to 6
+	for name, want := range map[string]string{
+		"cut short":    strings.Join(lines[:5], ""),
+		"a line gone":  strings.Join(slices.Delete(slices.Clone(lines), 3, 4), ""),
+		"lines moved":  strings.Join(append(slices.Clone(lines[:2]), append([]string{lines[3], lines[2]}, lines[4:]...)...), ""),
+		"a line twice": strings.Join(slices.Insert(slices.Clone(lines), 3, lines[3]), ""),
+	} {
+		path := filepath.Join(t.TempDir(), "truth.tsv")
+		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := Decrypt(context.Background(), filepath.Join(dir, ArchiveFile), DecryptConfig{Keys: keys, Truth: path, Workers: 2})
+		if err == nil {
+			t.Errorf("%s: accepted: %+v", name, got.Schemes)
+			continue
+		}
+		if !strings.Contains(err.Error(), path) {
+			t.Errorf("%s: an error that does not name the ground truth: %v", name, err)
+		}
+	}
+}
