@@ -204,3 +204,23 @@ func TestKeyFilesRefused(t *testing.T) {
 		}
 	}
 }
+
+// Two captures that differ in anything but the seed still get different
+// ids, so neither accepts the other's key files or ground truth.
+func TestArchiveIDsDiffer(t *testing.T) {
+	base := CaptureConfig{People: 3, Sessions: 2, Days: 1, Seed: 7, Schemes: []attack.SchemeID{attack.ClipperID}}
+	a, _ := capture(t, base)
+	for _, change := range []func(*CaptureConfig){
+		func(c *CaptureConfig) { c.People = 4 },
+		func(c *CaptureConfig) { c.Sessions = 3 },
+		func(c *CaptureConfig) { c.Days = 2 },
+		func(c *CaptureConfig) { c.Schemes = append(c.Schemes, attack.E2EForwardSecretID) },
+	} {
+		cfg := base
+		cfg.Schemes = slices.Clone(base.Schemes)
+		change(&cfg)
+		if b, _ := capture(t, cfg); b.Header.Archive == a.Header.Archive {
+			t.Errorf("%+v and %+v share archive id %s", base, cfg, a.Header.Archive)
+		}
+	}
+}

@@ -120,11 +120,15 @@ func Capture(ctx context.Context, cfg CaptureConfig, dir string) (*CaptureReport
 // a session-key leak; schemes keep no other call's secrets.
 const keptSession = 1
 
-// newHeader describes the archive of w: an id derived from the seed (but
-// revealing nothing of it), the people and each scheme's directory.
+// newHeader describes the archive of w: an id derived from the seed and
+// everything else the capture was asked for (so that two different
+// captures with one seed never share an id, and never accept each other's
+// key files), revealing nothing of the seed; the people; and each scheme's
+// directory.
 func newHeader(w *attack.World, cfg CaptureConfig) (Header, error) {
 	id := make([]byte, 16)
-	_, _ = seeded.New(cfg.Seed, "archive", "id").Read(id)
+	what := fmt.Sprintf("people=%d sessions=%d days=%d start=%s schemes=%v", cfg.People, cfg.Sessions, cfg.Days, cfg.Start.Format(time.RFC3339), w.SchemeIDs())
+	_, _ = seeded.New(cfg.Seed, "archive", "id", what).Read(id)
 	h := Header{Format: Format, Version: Version, Archive: hex.EncodeToString(id), Start: cfg.Start, Sessions: cfg.Sessions}
 	for _, p := range w.People {
 		h.People = append(h.People, p.Name)
