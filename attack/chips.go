@@ -82,7 +82,7 @@ func openChipCall(rec *ChipRecord, proc *escrow.DecryptProcessor, ks *escrow.Ses
 		if o.Texts != nil || !proc.HasUnitKey(leaf.UnitID) {
 			continue
 		}
-		if k, err := proc.SessionKey(leaf.UnitID, t.LEAF); err == nil {
+		if k, err := proc.Unwrap(leaf.UnitID, leaf); err == nil {
 			o.Texts = decryptChipCall(rec, k)
 		}
 	}
@@ -92,13 +92,13 @@ func openChipCall(rec *ChipRecord, proc *escrow.DecryptProcessor, ks *escrow.Ses
 // decryptChipCall decrypts every transmission under ks, or returns nil if
 // any fails.
 func decryptChipCall(rec *ChipRecord, ks escrow.SessionKey) []string {
-	texts := make([]string, 0, len(rec.Transmissions))
-	for _, t := range rec.Transmissions {
-		p, err := escrow.DecryptTraffic(ks, t.IV, t.Ciphertext)
-		if err != nil {
-			return nil
-		}
-		texts = append(texts, string(p))
+	plain, err := escrow.DecryptCall(ks, rec.Transmissions)
+	if err != nil {
+		return nil
+	}
+	texts := make([]string, len(plain))
+	for i, p := range plain {
+		texts[i] = string(p)
 	}
 	return texts
 }

@@ -162,12 +162,37 @@ func encryptTraffic(ks SessionKey, iv IV, plaintext []byte) ([]byte, error) {
 // check (ErrBadPadding); callers that must be sure compare the result with
 // what was sent.
 func DecryptTraffic(ks SessionKey, iv IV, ciphertext []byte) ([]byte, error) {
-	if len(ciphertext) == 0 || len(ciphertext)%skipjack.BlockSize != 0 {
-		return nil, fmt.Errorf("escrow: ciphertext of %d bytes (want a non-zero multiple of %d): %w", len(ciphertext), skipjack.BlockSize, ErrMalformed)
-	}
 	b, err := skipjack.NewCipher(ks[:])
 	if err != nil {
 		return nil, err
+	}
+	return decryptTraffic(b, iv, ciphertext)
+}
+
+// DecryptCall decrypts the traffic of every transmission of one call
+// under its session key ks, as DecryptTraffic does each, with the key
+// expanded once. It returns the plaintexts in order, or the first error.
+func DecryptCall(ks SessionKey, ts []*Transmission) ([][]byte, error) {
+	b, err := skipjack.NewCipher(ks[:])
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]byte, len(ts))
+	for i, t := range ts {
+		if t == nil {
+			return nil, fmt.Errorf("escrow: no transmission: %w", ErrMalformed)
+		}
+		if out[i], err = decryptTraffic(b, t.IV, t.Ciphertext); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// decryptTraffic is DecryptTraffic with the session key expanded into b.
+func decryptTraffic(b cipher.Block, iv IV, ciphertext []byte) ([]byte, error) {
+	if len(ciphertext) == 0 || len(ciphertext)%skipjack.BlockSize != 0 {
+		return nil, fmt.Errorf("escrow: ciphertext of %d bytes (want a non-zero multiple of %d): %w", len(ciphertext), skipjack.BlockSize, ErrMalformed)
 	}
 	out := make([]byte, len(ciphertext))
 	cipher.NewCBCDecrypter(b, iv[:]).CryptBlocks(out, ciphertext)
