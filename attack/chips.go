@@ -59,46 +59,100 @@ func chipCall(rand io.Reader, c *Conversation, chip func(*Person) *escrow.Device
 	return rec, ks, nil
 }
 
-// openChipCall reads a chip call as a decrypt processor does: with the
-// session key if the adversary holds it; otherwise, for each LEAF whose
-// unit key proc holds, the session key unwrapped from that LEAF. Whose
-// chips sent the LEAFs comes out of every LEAF that proc can open.
-func openChipCall(rec *ChipRecord, proc *escrow.DecryptProcessor, ks *escrow.SessionKey, owner func(escrow.UnitID) *Person) Opening {
-	var o Opening
-	if ks != nil {
-		o.Texts = decryptChipCall(rec, *ks)
+// chipOpener reads calls between escrowed chips (clipper, threshold) with
+// what one adversary holds: a decrypt processor if it holds the family
+// key, and any session keys.
+type chipOpener struct {
+	proc     *escrow.DecryptProcessor // nil without the family key
+	sessions map[int]escrow.SessionKey
+	owner    func(escrow.UnitID) *Person
+}
+
+// Open reads one chip call, opening its LEAFs one by one.
+func (o *chipOpener) Open(c Capture) Opening {
+	rec, ok := c.Record.(*ChipRecord)
+	if !ok {
+		return Opening{}
 	}
-	if proc == nil {
-		return o
+	var leaves []escrow.LEAFContents
+	var opened []bool
+	if o.proc != nil {
+		for _, t := range rec.Transmissions {
+			leaf, err := o.proc.ReadLEAF(t.LEAF)
+			leaves, opened = append(leaves, leaf), append(opened, err == nil)
+		}
 	}
-	for _, t := range rec.Transmissions {
-		leaf, err := proc.ReadLEAF(t.LEAF)
-		if err != nil {
+	return o.open(c.Session, rec, leaves, opened)
+}
+
+// OpenBatch reads many chip calls, opening all their LEAFs at once.
+func (o *chipOpener) OpenBatch(cs []Capture) []Opening {
+	out := make([]Opening, len(cs))
+	if o.proc == nil {
+		for i, c := range cs {
+			out[i] = o.Open(c)
+		}
+		return out
+	}
+	recs := make([]*ChipRecord, len(cs))
+	var all []escrow.LEAF
+	for i, c := range cs {
+		if recs[i], _ = c.Record.(*ChipRecord); recs[i] != nil {
+			for _, t := range recs[i].Transmissions {
+				all = append(all, t.LEAF)
+			}
+		}
+	}
+	leaves, opened := o.proc.ReadLEAFs(all)
+	k := 0
+	for i, rec := range recs {
+		if rec != nil {
+			n := len(rec.Transmissions)
+			out[i] = o.open(cs[i].Session, rec, leaves[k:k+n], opened[k:k+n])
+			k += n
+		}
+	}
+	return out
+}
+
+// open reads a chip call as a decrypt processor does, given its LEAFs
+// opened with the family key (leaves[i] where opened[i]; none without
+// it): with the session key if the adversary holds it; otherwise, for
+// each LEAF whose unit key the processor holds, the session key unwrapped
+// from that LEAF. Whose chips sent the LEAFs comes out of every LEAF
+// opened.
+func (o *chipOpener) open(session int, rec *ChipRecord, leaves []escrow.LEAFContents, opened []bool) Opening {
+	var op Opening
+	if ks, ok := o.sessions[session]; ok {
+		op.Texts = decryptChipCall(rec, ks)
+	}
+	for i, leaf := range leaves {
+		if !opened[i] {
 			continue
 		}
-		if p := owner(leaf.UnitID); p != nil {
-			o.Who = append(o.Who, p)
+		if p := o.owner(leaf.UnitID); p != nil {
+			op.Who = append(op.Who, p)
 		}
-		if o.Texts != nil || !proc.HasUnitKey(leaf.UnitID) {
+		if op.Texts != nil || !o.proc.HasUnitKey(leaf.UnitID) {
 			continue
 		}
-		if k, err := proc.SessionKey(leaf.UnitID, t.LEAF); err == nil {
-			o.Texts = decryptChipCall(rec, k)
+		if k, err := o.proc.Unwrap(leaf.UnitID, leaf); err == nil {
+			op.Texts = decryptChipCall(rec, k)
 		}
 	}
-	return o
+	return op
 }
 
 // decryptChipCall decrypts every transmission under ks, or returns nil if
 // any fails.
 func decryptChipCall(rec *ChipRecord, ks escrow.SessionKey) []string {
-	texts := make([]string, 0, len(rec.Transmissions))
-	for _, t := range rec.Transmissions {
-		p, err := escrow.DecryptTraffic(ks, t.IV, t.Ciphertext)
-		if err != nil {
-			return nil
-		}
-		texts = append(texts, string(p))
+	plain, err := escrow.DecryptCall(ks, rec.Transmissions)
+	if err != nil {
+		return nil
+	}
+	texts := make([]string, len(plain))
+	for i, p := range plain {
+		texts[i] = string(p)
 	}
 	return texts
 }
@@ -142,17 +196,24 @@ func checkChipRecord(rec *ChipRecord, leafSize int) error {
 }
 
 // parseChipRecord reads what appendChipRecord wrote, with LEAFs of
-// exactly leafSize bytes.
+// exactly leafSize bytes. The record's LEAFs and ciphertexts share one
+// copy of b, and its transmissions one array: a few allocations a record
+// rather than three per message.
 func parseChipRecord(b []byte, leafSize int) (*ChipRecord, error) {
-	r := wire.NewReader(b)
+	r := wire.NewReader(bytes.Clone(b))
 	rec := &ChipRecord{}
 	copy(rec.Exchange[0][:], r.Fixed(32))
 	copy(rec.Exchange[1][:], r.Fixed(32))
 	n := r.Count(maxMessages, 1+leafSize+ivSize+1)
-	for range n {
-		t := &escrow.Transmission{LEAF: escrow.LEAF(bytes.Clone(r.Bytes(leafSize)))}
+	ts := make([]escrow.Transmission, n)
+	if n > 0 {
+		rec.Transmissions = make([]*escrow.Transmission, 0, n)
+	}
+	for i := range ts {
+		t := &ts[i]
+		t.LEAF = escrow.LEAF(r.Bytes(leafSize))
 		copy(t.IV[:], r.Fixed(ivSize))
-		t.Ciphertext = bytes.Clone(r.Bytes(maxMessage))
+		t.Ciphertext = r.Bytes(maxMessage)
 		if len(t.LEAF) != leafSize {
 			return nil, fmt.Errorf("a LEAF of %d bytes, want %d: %w", len(t.LEAF), leafSize, wire.ErrMalformed)
 		}

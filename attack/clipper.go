@@ -195,7 +195,7 @@ func (c *Clipper) Opener(h Holdings) (Opener, error) {
 		k.UnitKeys = mergeMaps(k.UnitKeys, x.UnitKeys)
 		k.Sessions = mergeMaps(k.Sessions, x.Sessions)
 	}
-	o := &clipperOpener{c: c, sessions: k.Sessions}
+	o := &chipOpener{sessions: k.Sessions, owner: c.Owner}
 	if k.FamilyKey == nil {
 		return o, nil
 	}
@@ -238,25 +238,6 @@ func (c *Clipper) Serve(w Warrant, now time.Time) (Service, error) {
 	keys := ClipperKeys{FamilyKey: &kf, UnitKeys: map[escrow.UnitID]escrow.UnitKey{cert.UnitID: escrow.CombineComponents(halves[0], halves[1])}}
 	how := fmt.Sprintf("the agency certified %s's unit ID (%s) and docket %s to both escrow agents, which released their halves of the unit key; the rebuilt key has no end date", w.Target.Name, cert.UnitID, w.Docket)
 	return Service{Items: []any{keys}, How: how}, nil
-}
-
-// clipperOpener reads Clipper calls with what one adversary holds.
-type clipperOpener struct {
-	c        *Clipper
-	proc     *escrow.DecryptProcessor // nil without the family key
-	sessions map[int]escrow.SessionKey
-}
-
-func (o *clipperOpener) Open(c Capture) Opening {
-	rec, ok := c.Record.(*ChipRecord)
-	if !ok {
-		return Opening{}
-	}
-	var ks *escrow.SessionKey
-	if k, ok := o.sessions[c.Session]; ok {
-		ks = &k
-	}
-	return openChipCall(rec, o.proc, ks, o.c.Owner)
 }
 
 // Directory lists each chip's unit ID and owner, as the agents' records

@@ -52,6 +52,16 @@ type Opener interface {
 	Open(c Capture) Opening
 }
 
+// BatchOpener is an Opener that opens many captured sessions at once
+// faster than one by one, as a decrypt processor opens the LEAFs of many
+// calls with one batch of Skipjack operations. An archive's reader uses it
+// when a scheme's Opener has it.
+type BatchOpener interface {
+	Opener
+	// OpenBatch returns what Open returns for each capture, in order.
+	OpenBatch(cs []Capture) []Opening
+}
+
 // Opening is what an adversary got out of one recorded session, content
 // and metadata apart.
 type Opening struct {

@@ -179,7 +179,7 @@ func (t *Threshold) Opener(h Holdings) (Opener, error) {
 		k.unitKeys = mergeMaps(k.unitKeys, x.unitKeys)
 		k.sessions = mergeMaps(k.sessions, x.sessions)
 	}
-	o := &thresholdOpener{t: t, sessions: k.sessions}
+	o := &chipOpener{sessions: k.sessions, owner: t.owner}
 	if k.familyKey == nil {
 		return o, nil
 	}
@@ -235,25 +235,6 @@ func (t *Threshold) Serve(w Warrant, now time.Time) (Service, error) {
 	keys := thresholdKeys{familyKey: &kf, unitKeys: map[escrow.UnitID]escrow.UnitKey{cert.UnitID: ku}}
 	how := fmt.Sprintf("the agency certified %s's unit ID and docket %s to %d of the %d escrow agents, which released their shares; the rebuilt unit key has no end date", w.Target.Name, w.Docket, ThresholdK, ThresholdN)
 	return Service{Items: []any{keys}, How: how}, nil
-}
-
-// thresholdOpener reads threshold calls with what one adversary holds.
-type thresholdOpener struct {
-	t        *Threshold
-	proc     *escrow.DecryptProcessor // nil without the family key
-	sessions map[int]escrow.SessionKey
-}
-
-func (o *thresholdOpener) Open(c Capture) Opening {
-	rec, ok := c.Record.(*ChipRecord)
-	if !ok {
-		return Opening{}
-	}
-	var ks *escrow.SessionKey
-	if k, ok := o.sessions[c.Session]; ok {
-		ks = &k
-	}
-	return openChipCall(rec, o.proc, ks, o.t.owner)
 }
 
 // Directory lists each chip's unit ID and owner, and the LEAF checksum

@@ -7,7 +7,7 @@ import (
 	"io"
 	"slices"
 
-	"golang.org/x/crypto/curve25519"
+	"github.com/escrowlab/escrowlab/internal/x25519"
 )
 
 const (
@@ -20,7 +20,7 @@ const (
 )
 
 const (
-	pointSize    = curve25519.PointSize
+	pointSize    = x25519.PointSize
 	helloContext = "escrowlab/e2e/v1 hello"
 	replyContext = "escrowlab/e2e/v1 reply"
 )
@@ -53,13 +53,9 @@ func Initiate(rand io.Reader, self *Identity, peer ed25519.PublicKey) (*Handshak
 		h.wipe()
 		return nil, nil, fmt.Errorf("e2e: generating ephemeral key: %w", err)
 	}
-	ei, err := curve25519.X25519(h.scalar[:], curve25519.Basepoint)
-	if err != nil {
-		h.wipe()
-		return nil, nil, fmt.Errorf("e2e: computing ephemeral key: %w", err)
-	}
-	sig := self.sign(helloTranscript(ei, self.Public(), h.peer))
-	h.hello = append(ei, sig...)
+	ei := x25519.PublicKey(&h.scalar)
+	sig := self.sign(helloTranscript(ei[:], self.Public(), h.peer))
+	h.hello = append(ei[:], sig...)
 	return h, slices.Clone(h.hello), nil
 }
 
@@ -81,13 +77,13 @@ func (h *Handshake) Finish(reply []byte) (*Session, error) {
 	if !ed25519.Verify(h.peer, replyTranscript(ei, er, h.self.Public(), h.peer), sig) {
 		return nil, fmt.Errorf("e2e: reply: %w", ErrBadSignature)
 	}
-	shared, err := curve25519.X25519(h.scalar[:], er)
+	shared, err := x25519.SharedSecret(&h.scalar, (*[pointSize]byte)(er))
 	h.wipe()
+	defer clear(shared[:])
 	if err != nil {
 		return nil, fmt.Errorf("e2e: responder ephemeral key: %v: %w", err, ErrMalformed)
 	}
-	defer clear(shared)
-	keys, err := DeriveKeys(shared, h.hello, reply)
+	keys, err := DeriveKeys(shared[:], h.hello, reply)
 	if err != nil {
 		return nil, err
 	}
@@ -134,19 +130,16 @@ func respond(rand io.Reader, self *Identity, peer ed25519.PublicKey, hello []byt
 	if err := readFull(rand, scalar[:]); err != nil {
 		return nil, nil, fmt.Errorf("e2e: generating ephemeral key: %w", err)
 	}
-	er, err := curve25519.X25519(scalar[:], curve25519.Basepoint)
-	if err != nil {
-		return nil, nil, fmt.Errorf("e2e: computing ephemeral key: %w", err)
-	}
-	shared, err := curve25519.X25519(scalar[:], ei)
+	er := x25519.PublicKey(scalar)
+	shared, err := x25519.SharedSecret(scalar, (*[pointSize]byte)(ei))
 	clear(scalar[:])
+	defer clear(shared[:])
 	if err != nil {
 		return nil, nil, fmt.Errorf("e2e: initiator ephemeral key: %v: %w", err, ErrMalformed)
 	}
-	defer clear(shared)
 
-	reply := append(er, self.sign(replyTranscript(ei, er, peer, selfPub))...)
-	keys, err := DeriveKeys(shared, hello, reply)
+	reply := append(er[:], self.sign(replyTranscript(ei, er[:], peer, selfPub))...)
+	keys, err := DeriveKeys(shared[:], hello, reply)
 	if err != nil {
 		return nil, nil, err
 	}

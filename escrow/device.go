@@ -58,14 +58,27 @@ func (d *Device) Decrypt(ks SessionKey, t *Transmission) ([]byte, error) {
 	if t == nil {
 		return nil, fmt.Errorf("escrow: no transmission: %w", ErrMalformed)
 	}
-	c, err := d.LEAFChecker(ks, t.IV)
+	ok, err := d.accepts(ks, t)
 	if err != nil {
 		return nil, err
 	}
-	if !c.Check(t.LEAF) {
+	if !ok {
 		return nil, fmt.Errorf("escrow: unit %s receiving: %w", d.id, ErrLEAFRejected)
 	}
 	return DecryptTraffic(ks, t.IV, t.Ciphertext)
+}
+
+// accepts is the receiving chip's check of one transmission's LEAF, as a
+// LEAFChecker's Check does it, without a checker's batch memory (a few
+// kilobytes, which a chip receiving one message at a time need not
+// allocate).
+func (d *Device) accepts(ks SessionKey, t *Transmission) (bool, error) {
+	want, err := Checksum(ks, t.IV, d.family.bits)
+	if err != nil {
+		return false, err
+	}
+	var s leafScratch
+	return len(t.LEAF) == d.family.sealer.n && d.family.openLEAF(t.LEAF, &s).Checksum == want, nil
 }
 
 // LEAFChecker returns the receiving chip's LEAF check with session key ks and
@@ -149,12 +162,37 @@ func encryptTraffic(ks SessionKey, iv IV, plaintext []byte) ([]byte, error) {
 // check (ErrBadPadding); callers that must be sure compare the result with
 // what was sent.
 func DecryptTraffic(ks SessionKey, iv IV, ciphertext []byte) ([]byte, error) {
-	if len(ciphertext) == 0 || len(ciphertext)%skipjack.BlockSize != 0 {
-		return nil, fmt.Errorf("escrow: ciphertext of %d bytes (want a non-zero multiple of %d): %w", len(ciphertext), skipjack.BlockSize, ErrMalformed)
-	}
 	b, err := skipjack.NewCipher(ks[:])
 	if err != nil {
 		return nil, err
+	}
+	return decryptTraffic(b, iv, ciphertext)
+}
+
+// DecryptCall decrypts the traffic of every transmission of one call
+// under its session key ks, as DecryptTraffic does each, with the key
+// expanded once. It returns the plaintexts in order, or the first error.
+func DecryptCall(ks SessionKey, ts []*Transmission) ([][]byte, error) {
+	b, err := skipjack.NewCipher(ks[:])
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]byte, len(ts))
+	for i, t := range ts {
+		if t == nil {
+			return nil, fmt.Errorf("escrow: no transmission: %w", ErrMalformed)
+		}
+		if out[i], err = decryptTraffic(b, t.IV, t.Ciphertext); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// decryptTraffic is DecryptTraffic with the session key expanded into b.
+func decryptTraffic(b cipher.Block, iv IV, ciphertext []byte) ([]byte, error) {
+	if len(ciphertext) == 0 || len(ciphertext)%skipjack.BlockSize != 0 {
+		return nil, fmt.Errorf("escrow: ciphertext of %d bytes (want a non-zero multiple of %d): %w", len(ciphertext), skipjack.BlockSize, ErrMalformed)
 	}
 	out := make([]byte, len(ciphertext))
 	cipher.NewCBCDecrypter(b, iv[:]).CryptBlocks(out, ciphertext)

@@ -85,6 +85,40 @@ func TestDecryptTrafficWrongKey(t *testing.T) {
 	}
 }
 
+// TestDecryptCallMatchesDecryptTraffic checks that a call's transmissions
+// decrypted together come out as each does alone, and that one bad
+// transmission fails the call.
+func TestDecryptCallMatchesDecryptTraffic(t *testing.T) {
+	s := newTestSystem(t, 16, DefaultChecksumBits, 1)
+	ks := s.sessionKey(t)
+	var ts []*Transmission
+	for _, msg := range []string{"one", "a longer second message", "", "exactly 16 bytes"} {
+		tr, err := s.devices[0].Encrypt(s.rand, ks, []byte(msg))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts = append(ts, tr)
+	}
+	got, err := DecryptCall(ks, ts)
+	if err != nil || len(got) != len(ts) {
+		t.Fatalf("DecryptCall: %d plaintexts, %v", len(got), err)
+	}
+	for i, tr := range ts {
+		want, err := DecryptTraffic(ks, tr.IV, tr.Ciphertext)
+		if err != nil || !bytes.Equal(got[i], want) {
+			t.Fatalf("transmission %d: DecryptCall gave %q, DecryptTraffic %q (%v)", i, got[i], want, err)
+		}
+	}
+	bad := *ts[1]
+	bad.Ciphertext = bad.Ciphertext[:len(bad.Ciphertext)-1]
+	if _, err := DecryptCall(ks, []*Transmission{ts[0], &bad}); !errors.Is(err, ErrMalformed) {
+		t.Fatalf("a cut ciphertext: %v, want ErrMalformed", err)
+	}
+	if _, err := DecryptCall(ks, []*Transmission{ts[0], nil}); !errors.Is(err, ErrMalformed) {
+		t.Fatalf("a nil transmission: %v, want ErrMalformed", err)
+	}
+}
+
 func TestUnitIDsUnique(t *testing.T) {
 	s := newTestSystem(t, 7, DefaultChecksumBits, 200)
 	seen := map[UnitID]bool{}

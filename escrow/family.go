@@ -67,10 +67,40 @@ type leafScratch struct {
 func (f *Family) openLEAF(leaf LEAF, s *leafScratch) LEAFContents {
 	plain := s.plain[:f.sealer.n]
 	f.sealer.decrypt(plain, leaf, &s.t)
+	return f.contents(plain)
+}
+
+// contents reads the fields of an opened LEAF.
+func (f *Family) contents(plain []byte) LEAFContents {
 	c := LEAFContents{
 		UnitID:   UnitID(binary.BigEndian.Uint32(plain)),
-		Checksum: getChecksum(plain[leafHeaderSize:], f.bits),
+		Checksum: getChecksum(plain[leafHeaderSize:f.sealer.n], f.bits),
 	}
 	copy(c.WrappedKey[:], plain[unitIDSize:leafHeaderSize])
 	return c
+}
+
+// OpenLEAFs opens many LEAFs, as OpenLEAF opens each, but with each
+// Feistel round's Skipjack blocks for up to 64 LEAFs at once, which the
+// eight-block kernels run several times faster than one block at a time.
+// out[i] is what OpenLEAF gives for leaves[i]; ok[i] is false where
+// OpenLEAF would refuse it, a LEAF of the wrong size.
+func (f *Family) OpenLEAFs(leaves []LEAF) (out []LEAFContents, ok []bool) {
+	out, ok = make([]LEAFContents, len(leaves)), make([]bool, len(leaves))
+	n := f.sealer.n
+	s := new(leafBatch)
+	for start := 0; start < len(leaves); start += maxBatch {
+		group := leaves[start:min(start+maxBatch, len(leaves))]
+		buf := s.plain[:len(group)*n]
+		for k, leaf := range group {
+			copy(buf[k*n:(k+1)*n], leaf) // a LEAF of the wrong size is not read below
+		}
+		f.sealer.decryptBatch(buf, len(group), &s.wide)
+		for k, leaf := range group {
+			if ok[start+k] = len(leaf) == n; ok[start+k] {
+				out[start+k] = f.contents(buf[k*n : (k+1)*n])
+			}
+		}
+	}
+	return out, ok
 }

@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"io"
 
-	"golang.org/x/crypto/curve25519"
+	"github.com/escrowlab/escrowlab/internal/x25519"
 )
 
 // sessionKeyInfo labels the HKDF output so this key is never confused with
@@ -19,8 +19,8 @@ const sessionKeyInfo = "escrowlab/clipper/v1 session key"
 // a call's session key, done outside the chip as the AT&T TSD 3600 did. This
 // model uses X25519 in place of the TSD 3600's Diffie-Hellman group.
 type KeyExchange struct {
-	scalar [curve25519.ScalarSize]byte
-	public [curve25519.PointSize]byte
+	scalar [x25519.ScalarSize]byte
+	public [x25519.PointSize]byte
 	used   bool
 }
 
@@ -30,29 +30,25 @@ func NewKeyExchange(rand io.Reader) (*KeyExchange, error) {
 	if _, err := io.ReadFull(rand, k.scalar[:]); err != nil {
 		return nil, fmt.Errorf("escrow: drawing key-exchange secret: %w", err)
 	}
-	pub, err := curve25519.X25519(k.scalar[:], curve25519.Basepoint)
-	if err != nil {
-		return nil, fmt.Errorf("escrow: key exchange: %w", err)
-	}
-	copy(k.public[:], pub)
+	k.public = x25519.PublicKey(&k.scalar)
 	return k, nil
 }
 
 // Public returns the value sent to the other caller (and seen by any
 // wiretap).
-func (k *KeyExchange) Public() [curve25519.PointSize]byte { return k.public }
+func (k *KeyExchange) Public() [x25519.PointSize]byte { return k.public }
 
 // SessionKey combines this side's secret with the peer's public value and
 // reduces the shared secret to an 80-bit session key with HKDF-SHA256. Both
 // callers get the same key. The secret is wiped afterwards, so a
 // KeyExchange gives one session key only.
-func (k *KeyExchange) SessionKey(peer [curve25519.PointSize]byte) (SessionKey, error) {
+func (k *KeyExchange) SessionKey(peer [x25519.PointSize]byte) (SessionKey, error) {
 	var ks SessionKey
 	if k.used {
 		return ks, errors.New("escrow: key exchange already used; its secret was wiped")
 	}
-	shared, err := curve25519.X25519(k.scalar[:], peer[:])
-	k.scalar, k.used = [curve25519.ScalarSize]byte{}, true
+	shared, err := x25519.SharedSecret(&k.scalar, &peer)
+	k.scalar, k.used = [x25519.ScalarSize]byte{}, true
 	if err != nil {
 		return ks, fmt.Errorf("escrow: key exchange: %w", err)
 	}
@@ -61,7 +57,8 @@ func (k *KeyExchange) SessionKey(peer [curve25519.PointSize]byte) (SessionKey, e
 		lo, hi = hi, lo
 	}
 	info := append(append([]byte(sessionKeyInfo), lo...), hi...)
-	key, err := hkdf.Key(sha256.New, shared, nil, string(info), KeySize)
+	key, err := hkdf.Key(sha256.New, shared[:], nil, string(info), KeySize)
+	clear(shared[:])
 	if err != nil {
 		return ks, fmt.Errorf("escrow: deriving session key: %w", err)
 	}

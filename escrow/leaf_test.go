@@ -2,6 +2,7 @@ package escrow
 
 import (
 	"errors"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -104,6 +105,36 @@ func TestOpenLEAFRejectsLength(t *testing.T) {
 	for _, n := range []int{0, 15, 17} {
 		if _, err := s.family.OpenLEAF(make(LEAF, n)); !errors.Is(err, ErrMalformed) {
 			t.Errorf("OpenLEAF(%d bytes) error = %v, want ErrMalformed", n, err)
+		}
+	}
+}
+
+// TestOpenLEAFsMatchesOpenLEAF checks, at several checksum widths, that
+// opening LEAFs together gives what opening each alone gives, over more
+// than one batch and with LEAFs of the wrong size among them.
+func TestOpenLEAFsMatchesOpenLEAF(t *testing.T) {
+	for _, bits := range []int{8, 16, 17, 24, 32} {
+		s := newTestSystem(t, byte(bits), bits, 3)
+		rng := rand.New(rand.NewPCG(uint64(bits), 11))
+		var leaves []LEAF
+		for i := range 150 {
+			tr, err := s.devices[i%3].Encrypt(s.rand, s.sessionKey(t), []byte("x"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rng.IntN(10) == 0 {
+				tr.LEAF = make(LEAF, rng.IntN(30)) // the wrong size, or empty, or by chance the right one
+			}
+			leaves = append(leaves, tr.LEAF)
+		}
+		got, ok := s.family.OpenLEAFs(leaves)
+		p := NewDecryptProcessor(s.family)
+		pgot, pok := p.ReadLEAFs(leaves)
+		for i, l := range leaves {
+			want, err := s.family.OpenLEAF(l)
+			if ok[i] != (err == nil) || ok[i] && got[i] != want || pok[i] != ok[i] || pgot[i] != got[i] {
+				t.Fatalf("%d bits, LEAF %d (%d bytes): OpenLEAFs gave %+v, %v; OpenLEAF %+v, %v", bits, i, len(l), got[i], ok[i], want, err)
+			}
 		}
 	}
 }

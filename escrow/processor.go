@@ -23,6 +23,13 @@ func (p *DecryptProcessor) ReadLEAF(leaf LEAF) (LEAFContents, error) {
 	return p.family.OpenLEAF(leaf)
 }
 
+// ReadLEAFs opens many captured LEAFs with the family key at once, as
+// Family.OpenLEAFs does: faster than ReadLEAF on each. ok[i] is false for
+// a LEAF that ReadLEAF would refuse.
+func (p *DecryptProcessor) ReadLEAFs(leaves []LEAF) (out []LEAFContents, ok []bool) {
+	return p.family.OpenLEAFs(leaves)
+}
+
 // AddUnitKey loads the unit key of chip id, replacing any earlier one.
 func (p *DecryptProcessor) AddUnitKey(id UnitID, ku UnitKey) {
 	w, err := newWideBlock(ku, wrappedKeySize)
@@ -38,16 +45,27 @@ func (p *DecryptProcessor) HasUnitKey(id UnitID) bool { return p.keys[id] != nil
 // SessionKey unwraps the session key from a LEAF with the unit key loaded
 // for chip id, whatever unit ID the LEAF itself names.
 func (p *DecryptProcessor) SessionKey(id UnitID, leaf LEAF) (SessionKey, error) {
+	if p.keys[id] == nil {
+		return SessionKey{}, fmt.Errorf("escrow: unit %s: %w", id, ErrNoUnitKey)
+	}
+	c, err := p.family.OpenLEAF(leaf)
+	if err != nil {
+		return SessionKey{}, err
+	}
+	return p.Unwrap(id, c)
+}
+
+// Unwrap unwraps the session key from a LEAF already opened by ReadLEAF,
+// with the unit key loaded for chip id, as SessionKey does without
+// opening the LEAF a second time.
+func (p *DecryptProcessor) Unwrap(id UnitID, c LEAFContents) (SessionKey, error) {
 	var ks SessionKey
 	w := p.keys[id]
 	if w == nil {
 		return ks, fmt.Errorf("escrow: unit %s: %w", id, ErrNoUnitKey)
 	}
-	c, err := p.family.OpenLEAF(leaf)
-	if err != nil {
-		return ks, err
-	}
-	w.decrypt(ks[:], c.WrappedKey[:], new([8]byte))
+	var t [8]byte
+	w.decrypt(ks[:], c.WrappedKey[:], &t)
 	return ks, nil
 }
 

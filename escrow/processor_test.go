@@ -84,3 +84,30 @@ func TestProcessorRejectsMalformed(t *testing.T) {
 		}
 	}
 }
+
+// TestUnwrapMatchesSessionKey checks that unwrapping an opened LEAF gives
+// the session key SessionKey gives, and the same refusal without the
+// unit key.
+func TestUnwrapMatchesSessionKey(t *testing.T) {
+	s := newTestSystem(t, 12, DefaultChecksumBits, 2)
+	alice, bob := s.devices[0], s.devices[1]
+	w := Certification{Agency: "FBI", UnitID: alice.UnitID(), Docket: "94-8", Begins: day("1994-03-01"), Ends: day("1994-03-31")}
+	p := lawfulAccess(t, s, alice, w, "1994-03-02")
+	ks := s.sessionKey(t)
+	tr, err := alice.Encrypt(s.rand, ks, []byte("unwrap me"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := p.ReadLEAF(tr.LEAF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := p.Unwrap(c.UnitID, c)
+	want, werr := p.SessionKey(c.UnitID, tr.LEAF)
+	if err != nil || werr != nil || got != want || got != ks {
+		t.Fatalf("Unwrap gave %s (%v), SessionKey %s (%v); the call's key is %s", got, err, want, werr, ks)
+	}
+	if _, err := p.Unwrap(bob.UnitID(), c); !errors.Is(err, ErrNoUnitKey) {
+		t.Fatalf("unwrapped without Bob's unit key: %v", err)
+	}
+}

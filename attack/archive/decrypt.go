@@ -123,14 +123,14 @@ func (a *reading) run(ctx context.Context, held attack.Holdings, tr *truthReader
 		}
 		openers[i] = o
 	}
-	jobs := make(chan job, 4*cfg.Workers)
+	jobs := make(chan []job, 2*cfg.Workers)
 	results := make([][]SchemeResult, cfg.Workers)
 	var wg sync.WaitGroup
 	for w := range cfg.Workers {
 		results[w] = make([]SchemeResult, len(a.schemes))
 		wg.Go(func() {
-			for j := range jobs {
-				a.open(j, openers[j.scheme], cfg.Split, tr != nil, &results[w][j.scheme])
+			for batch := range jobs {
+				a.openBatch(batch, openers, cfg.Split, tr != nil, results[w])
 			}
 		})
 	}
@@ -175,12 +175,25 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// batchSize is how many capture records feed hands a worker at once:
+// enough for a scheme's batch opener to keep Skipjack's eight-block
+// kernels busy and to make the channel's cost per record small, few
+// enough that memory stays flat.
+const batchSize = 64
+
 // feed reads records until the end record, damage that ends the archive,
-// or ctx ending, and sends each capture to the workers with its truth.
-func (a *reading) feed(ctx context.Context, tr *truthReader, jobs chan<- job, rep *DecryptReport) error {
+// or ctx ending, and sends the captures to the workers with their truth,
+// batchSize at a time.
+func (a *reading) feed(ctx context.Context, tr *truthReader, jobs chan<- []job, rep *DecryptReport) error {
 	var t *truth
 	last := 0
 	seen := make([]bool, len(a.schemes)) // the schemes read for call last
+	batch := make([]job, 0, batchSize)
+	defer func() {
+		if len(batch) > 0 {
+			jobs <- batch
+		}
+	}()
 	for {
 		if ctx.Err() != nil {
 			rep.Interrupted = true
@@ -235,7 +248,10 @@ func (a *reading) feed(ctx context.Context, tr *truthReader, jobs chan<- job, re
 		if t != nil && t.session == j.session {
 			j.truth = t
 		}
-		jobs <- j
+		if batch = append(batch, j); len(batch) == batchSize {
+			jobs <- batch
+			batch = make([]job, 0, batchSize)
+		}
 	}
 }
 
@@ -297,22 +313,55 @@ func nextTruth(tr *truthReader, t *truth, session int) (*truth, error) {
 	return t, nil
 }
 
-// open opens one capture and counts it in r.
-func (a *reading) open(j job, o attack.Opener, split time.Time, checked bool, r *SchemeResult) {
-	r.Seen++
-	rec, err := a.schemes[j.scheme].ParseRecord(j.body)
-	if err != nil {
-		r.Malformed++
-		return
+// openBatch opens a batch of captures, each scheme's with its opener, all
+// at once if the opener is an attack.BatchOpener, and counts them in r,
+// one result per scheme.
+func (a *reading) openBatch(batch []job, openers []attack.Opener, split time.Time, checked bool, r []SchemeResult) {
+	var js []job
+	var caps []attack.Capture
+	for i, s := range a.schemes {
+		js, caps = js[:0], caps[:0]
+		for _, j := range batch {
+			if j.scheme != i {
+				continue
+			}
+			r[i].Seen++
+			rec, err := s.ParseRecord(j.body)
+			if err != nil {
+				r[i].Malformed++
+				continue
+			}
+			js = append(js, j)
+			caps = append(caps, attack.Capture{Session: j.session, At: j.at, Scheme: a.h.Schemes[i].ID, Record: rec})
+		}
+		for k, got := range openAll(openers[i], caps) {
+			count(js[k], got, a.h.Archive, split, checked, &r[i])
+		}
 	}
-	got := o.Open(attack.Capture{Session: j.session, At: j.at, Scheme: a.h.Schemes[j.scheme].ID, Record: rec})
+}
+
+// openAll opens caps with o: at once if o is an attack.BatchOpener.
+func openAll(o attack.Opener, caps []attack.Capture) []attack.Opening {
+	if b, ok := o.(attack.BatchOpener); ok {
+		return b.OpenBatch(caps)
+	}
+	out := make([]attack.Opening, len(caps))
+	for i, c := range caps {
+		out[i] = o.Open(c)
+	}
+	return out
+}
+
+// count counts in r what opening j got, checked against j's ground truth
+// if checked.
+func count(j job, got attack.Opening, archive string, split time.Time, checked bool, r *SchemeResult) {
 	if len(got.Who) == 2 && got.Who[0] != got.Who[1] && (!checked || j.truth != nil && names(got.Who, j.truth)) {
 		r.Identified++
 	}
 	if got.Texts == nil {
 		return
 	}
-	if checked && (j.truth == nil || !j.truth.checks(a.h.Archive, got.Texts)) {
+	if checked && (j.truth == nil || !j.truth.checks(archive, got.Texts)) {
 		r.Wrong++
 		return
 	}

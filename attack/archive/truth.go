@@ -29,17 +29,16 @@ const (
 )
 
 // digest is the salted digest of message i of session in archive id.
+// It hashes from a buffer on the stack, so that checking a call's
+// messages allocates nothing.
 func digest(id string, session, i int, text string) [digestSize]byte {
-	h := sha256.New()
-	h.Write([]byte("escrowlab truth v1\x00" + id + "\x00"))
-	var n [16]byte
-	binary.BigEndian.PutUint64(n[:8], uint64(session))
-	binary.BigEndian.PutUint64(n[8:], uint64(i))
-	h.Write(n[:])
-	h.Write([]byte(text))
-	var d [digestSize]byte
-	copy(d[:], h.Sum(nil))
-	return d
+	var buf [256]byte
+	b := append(buf[:0], "escrowlab truth v1\x00"...)
+	b = append(append(b, id...), 0)
+	b = binary.BigEndian.AppendUint64(b, uint64(session))
+	b = binary.BigEndian.AppendUint64(b, uint64(i))
+	sum := sha256.Sum256(append(b, text...))
+	return [digestSize]byte(sum[:digestSize])
 }
 
 // truthLine writes one call of the ground truth.
@@ -115,10 +114,16 @@ func (t *truthReader) next() (*truth, error) {
 		return nil, io.EOF
 	}
 	t.line++
-	f := strings.Split(t.sc.Text(), "\t")
-	if len(f) != 5 {
-		return nil, fmt.Errorf("%s: line %d has %d fields, want 5", t.name, t.line, len(f))
+	line := t.sc.Text()
+	if n := strings.Count(line, "\t") + 1; n != 5 {
+		return nil, fmt.Errorf("%s: line %d has %d fields, want 5", t.name, t.line, n)
 	}
+	var f [5]string
+	rest := line
+	for k := range 4 {
+		f[k], rest, _ = strings.Cut(rest, "\t")
+	}
+	f[4] = rest
 	n, err1 := strconv.Atoi(f[0])
 	at, err2 := time.Parse(time.RFC3339, f[1])
 	if err1 != nil || err2 != nil || n < 1 {
@@ -129,12 +134,31 @@ func (t *truthReader) next() (*truth, error) {
 	}
 	t.last = n
 	tr := &truth{session: n, at: at, caller: f[2], callee: f[3]}
-	for _, h := range strings.FieldsFunc(f[4], func(r rune) bool { return r == ',' }) {
-		b, err := hex.DecodeString(h)
-		if err != nil || len(b) != digestSize {
-			return nil, fmt.Errorf("%s: line %d: digest %q is not %d bytes of hexadecimal", t.name, t.line, h, digestSize)
-		}
-		tr.digests = append(tr.digests, [digestSize]byte(b))
+	var err error
+	if tr.digests, err = parseDigests(f[4]); err != nil {
+		return nil, fmt.Errorf("%s: line %d: %w", t.name, t.line, err)
 	}
 	return tr, nil
+}
+
+// parseDigests reads a truth line's comma-separated digests; empty ones
+// are skipped.
+func parseDigests(field string) ([][digestSize]byte, error) {
+	out := make([][digestSize]byte, 0, strings.Count(field, ",")+1)
+	for rest := field; rest != ""; {
+		var h string
+		h, rest, _ = strings.Cut(rest, ",")
+		if h == "" {
+			continue
+		}
+		var d [digestSize]byte
+		if len(h) != 2*digestSize {
+			return nil, fmt.Errorf("digest %q is not %d bytes of hexadecimal", h, digestSize)
+		}
+		if _, err := hex.Decode(d[:], []byte(h)); err != nil {
+			return nil, fmt.Errorf("digest %q is not %d bytes of hexadecimal", h, digestSize)
+		}
+		out = append(out, d)
+	}
+	return out, nil
 }
