@@ -38,6 +38,8 @@ func CaptureText(w io.Writer, rep *archive.CaptureReport) error {
 		p.f("Decrypt everything with both escrow databases and the family key:")
 		p.f("  escrowlab decrypt %s --truth %s --keys %s", filepath.Join(dir, archive.ArchiveFile), filepath.Join(dir, archive.TruthFile), strings.Join(files, ","))
 	}
+	p.f("")
+	p.f("Seed %d: capture again with --seed %d and the same flags for the same files, byte for byte.", rep.Seed, rep.Seed)
 	return p.err
 }
 

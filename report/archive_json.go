@@ -15,6 +15,7 @@ type (
 		Schema   string        `json:"schema"`
 		Dir      string        `json:"dir"`
 		Archive  string        `json:"archive"`
+		Seed     uint64        `json:"seed"`
 		Calls    int           `json:"calls"`
 		People   int           `json:"people"`
 		Schemes  []string      `json:"schemes"`
@@ -74,7 +75,7 @@ type (
 
 // CaptureJSON writes what a capture wrote as escrowlab.capture/v1.
 func CaptureJSON(w io.Writer, rep *archive.CaptureReport) error {
-	j := captureJSON{Schema: "escrowlab.capture/v1", Dir: rep.Dir, Archive: rep.Header.Archive, Calls: rep.Header.Sessions, People: len(rep.Header.People),
+	j := captureJSON{Schema: "escrowlab.capture/v1", Dir: rep.Dir, Archive: rep.Header.Archive, Seed: rep.Seed, Calls: rep.Header.Sessions, People: len(rep.Header.People),
 		Schemes: []string{}, Bytes: rep.Bytes, Seconds: rep.Elapsed.Seconds(), Workers: rep.Workers, CallRate: rep.CallRate, Keys: []keyFileJSON{}}
 	for _, s := range rep.Header.Schemes {
 		j.Schemes = append(j.Schemes, string(s.ID))

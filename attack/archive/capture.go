@@ -52,6 +52,7 @@ type CaptureConfig struct {
 type CaptureReport struct {
 	Dir      string
 	Header   Header
+	Seed     uint64        // the seed that replays the capture, byte for byte
 	Bytes    int64         // the archive's size
 	Keys     []KeyFile     // every key file, in the order written
 	Elapsed  time.Duration // carrying and writing the calls
@@ -102,7 +103,7 @@ func Capture(ctx context.Context, cfg CaptureConfig, dir string) (*CaptureReport
 	if err != nil {
 		return nil, err
 	}
-	rep := &CaptureReport{Dir: dir, Header: h, Workers: cfg.Workers}
+	rep := &CaptureReport{Dir: dir, Header: h, Seed: cfg.Seed, Workers: cfg.Workers}
 	start := time.Now()
 	if rep.Bytes, err = writeCalls(ctx, w, cfg, h, dir); err != nil {
 		return nil, err
