@@ -15,7 +15,7 @@ type Family struct {
 }
 
 // NewFamily returns the family of chips sharing kf, whose LEAF checksum is
-// bits wide (DefaultChecksumBits in FIPS 185).
+// bits wide (DefaultChecksumBits in the real EES).
 func NewFamily(kf FamilyKey, bits int) (*Family, error) {
 	if bits < MinChecksumBits || bits > MaxChecksumBits {
 		return nil, fmt.Errorf("escrow: LEAF checksum of %d bits (want %d to %d): %w", bits, MinChecksumBits, MaxChecksumBits, ErrChecksumBits)

@@ -8,8 +8,10 @@ import (
 	"github.com/escrowlab/escrowlab/escrow/skipjack"
 )
 
-// Checksum widths a Family accepts. FIPS 185's LEAF had a 16-bit checksum;
-// other widths let a lesson measure how the width sets the cost of forgery.
+// Checksum widths a Family accepts. The real LEAF had a 16-bit checksum
+// (NIST's technical fact sheet of June 1994 and Blaze's paper; FIPS 185
+// left the LEAF's construction classified); other widths let a lesson
+// measure how the width sets the cost of forgery.
 const (
 	MinChecksumBits     = 8
 	MaxChecksumBits     = 32

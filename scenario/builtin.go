@@ -13,7 +13,7 @@ import (
 var builtinFiles embed.FS
 
 // builtinOrder is the order of the built-ins in listings: the tour, then
-// the story from 1994 to 2015.
+// the story from 1994 to 2024.
 var builtinOrder = []string{"lawful-access", "escrow-leak", "family-key-leak", "warrant-overreach", "rogue-leaf", "forward-secrecy", "athens-2005", "sim-key-heist", "exceptional-access-2015", "ghost-2018", "salt-typhoon-2024", "threshold-escrow"}
 
 // loadBuiltins parses the embedded scenarios once. They are part of the

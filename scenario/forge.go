@@ -103,7 +103,7 @@ func forgeSteps(f attack.Forgery, bits, nworkers int, name string) []Step {
 			text("same call, genuine LEAF", yesNo(f.GenuineRead, "read correctly (control)", "not read: the control failed")),
 			text("forged LEAF names", f.ForgedUnit.String()+", "+unit),
 		},
-		Note:  "Blaze's draft of May 1994 put a forgery at about 28 minutes on the prototype device, too slow for setting up a phone call, NIST replied, adding that evaders would more likely use unescrowed devices or encrypt twice. Either way, escrow binds only those who comply.",
+		Note:  "Blaze's draft of May 1994, as NIST's statement of 2 June quoted it, put a forgery at about 28 minutes on the prototype device: too slow, his draft said, for setting up a secure phone call. NIST added that evaders would more likely use unescrowed devices or encrypt twice. Either way, escrow binds only those who comply.",
 		Cites: cites(refBlaze, refNISTStatement),
 	}
 	le.Quiz = yesNoQuestion("Police hold "+name+"'s unit key. Do they read the forged call?", "yes", "no", !f.LEFooled)
@@ -154,10 +154,14 @@ func trialTable(fs []attack.Forgery, bits int) *Table {
 
 // nistComparison sets the measured time beside NIST's 1994 estimate.
 func nistComparison(fs []attack.Forgery, bits int) string {
-	mean := attack.Stats(fs).MeanSeconds
+	st := attack.Stats(fs)
 	then := "In June 1994 NIST's technical fact sheet put a forgery of the real 16-bit checksum at 65,536 tries on average, \"less than an hour\", and its statement of 2 June quoted Blaze's draft at about 28 minutes on the prototype device."
 	if bits != 16 {
-		return fmt.Sprintf("%s This %d-bit run needed %s tries on average (2^%d) and took %s per forgery here.", then, bits, count(uint64(attack.ExpectedTries(bits))), bits, seconds(mean))
+		measured := fmt.Sprintf("this run's forgeries took %s tries on average, %s each here", count(uint64(st.Tries.Mean+0.5)), seconds(st.MeanSeconds))
+		if st.Trials == 1 {
+			measured = fmt.Sprintf("this run's forgery took %s tries, %s here", count(uint64(st.Tries.Mean+0.5)), seconds(st.MeanSeconds))
+		}
+		return fmt.Sprintf("%s A %d-bit checksum needs 2^%d = %s tries on average; %s.", then, bits, bits, count(uint64(attack.ExpectedTries(bits))), measured)
 	}
-	return fmt.Sprintf("%s This machine took %s per forgery.", then, seconds(mean))
+	return fmt.Sprintf("%s This machine took %s per forgery.", then, seconds(st.MeanSeconds))
 }

@@ -14,12 +14,13 @@ import (
 )
 
 // The tour's cast and calendar, and the schemes and leaks of its closing
-// matrix: Clipper against the end-to-end family. The calls also cross a
-// mobile network, for the epilogue; threshold escrow has a scenario of its
-// own.
+// matrix: Clipper, the mobile network the calls also cross, and the
+// end-to-end family, against every leak of key material. The intercept
+// breach, an access capability that reads only what passes after it, is
+// the epilogue's; threshold escrow has a scenario of its own.
 var (
-	tourSchemes = []attack.SchemeID{attack.ClipperID, attack.E2EStaticID, attack.E2EForwardSecretID, attack.E2EEscrowedID}
-	tourLeaks   = []attack.LeakID{attack.NoLeak, attack.FamilyKeyLeak, attack.Agent1DB, attack.Agent2DB, attack.EscrowDBs, attack.UnitKeyLeak, attack.DeviceSeizure, attack.AuthorityKeyLeak, attack.SessionKeyLeak}
+	tourSchemes = []attack.SchemeID{attack.ClipperID, attack.SIMID, attack.E2EStaticID, attack.E2EForwardSecretID, attack.E2EEscrowedID}
+	tourLeaks   = []attack.LeakID{attack.NoLeak, attack.FamilyKeyLeak, attack.Agent1DB, attack.Agent2DB, attack.EscrowDBs, attack.UnitKeyLeak, attack.DeviceSeizure, attack.SIMDB, attack.AuthorityKeyLeak, attack.SessionKeyLeak}
 	tourCast    = []string{"Alice", "Bob", "Carol", "Dave", "Erin", "Frank"}
 	tourStart   = time.Date(1994, time.March, 7, 9, 0, 0, 0, time.UTC)
 )

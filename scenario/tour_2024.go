@@ -21,7 +21,7 @@ func outcomeOf(opened int, text string) Outcome {
 // law, and an intruder gets into it.
 func (t *tour) epilogue() error {
 	w := t.w
-	t.b.act("Epilogue: 2024", "The same calls also crossed a mobile network, whose switch must, by law, be able to copy a named line's calls for the police. In 2024 intruders were found inside such systems at US carriers.")
+	t.b.act("Epilogue: 2024", "The same calls also crossed a mobile network, whose switch must, by law, be able to copy a named line's calls for the police. In 2024 intruders were found inside such systems at US carriers. Here that attack is replayed on this story's calls, so its dates stay on the story's 1994 calendar.")
 	w.Advance(7 * 24 * time.Hour)
 	breach := w.Now()
 	held, err := w.Leak(attack.InterceptBreach, attack.Target{})

@@ -64,6 +64,6 @@ func (t *tour) timeline() (*Chart, error) {
 		rows = append(rows, readRow(p.label, e))
 	}
 	spans := []Span{{Label: "order " + t.order.Docket + " in force", From: t.order.Begins, To: t.order.LastDay()}}
-	marks := []TimeMark{{Label: "escrow leak", At: t.leakAt}, {Label: "intercept breach (the epilogue)", At: t.breachAt}}
+	marks := []TimeMark{{Label: "escrow leak", At: t.leakAt}, {Label: "intercept breach (the epilogue's 2024 attack, replayed)", At: t.breachAt}}
 	return timeline("Every call, and who read it", t.w.Sent(), spans, marks, rows), nil
 }

@@ -62,8 +62,8 @@ func (t *tour) lawfulAccess() error {
 		Actor: "FBI, to both escrow agents", Action: "certifies that it holds the order; each agent checks the certification, releases its half of Alice's unit key and logs the release",
 		Values:  released,
 		Outcome: Outcome{Done, "released: the certification names this chip and the authority is in force"},
-		Note:    "Under the Justice Department's procedures of 4 February 1994 the agents acted on the agency's certification, not on the court order. The 1993 draft added that the procedures gave those intercepted no rights, nor any ground to suppress evidence.",
-		Cites:   cites(refDOJProcedures, refDOJDraft1993),
+		Note:    "Under the Justice Department's procedures of 4 February 1994 the agents acted on the agency's certification, not on the court order.",
+		Cites:   cites(refDOJProcedures),
 	})
 
 	tr := t.firstClipper.Transmissions[0]
@@ -183,8 +183,8 @@ func (t *tour) afterExpiry() error {
 		Outcome: Outcome{Exposed, fmt.Sprintf("read %d of Alice's calls, %d outside the order's 30 days, each checked against what was said", e.Opened, outside)},
 		Quiz: yesNoQuestion("The order has ended and the agents refuse the certification. Can the processor still read Alice's new call?",
 			"yes: the rebuilt unit key never expires", "no: the key lapsed with the order", len(spans[2]) > 0),
-		Note:  "The end date is policy: the agents check it, and the processor is trusted to erase the key. Nothing in the mathematics stops whoever holds KU from reading the chip's past and future calls.",
-		Cites: cites(refRisks1997),
+		Note:  "The end date is policy: the agents check it, and the processor is trusted to erase the key. Nothing in the mathematics stops whoever holds KU from reading the chip's past and future calls, and the 1993 draft of the procedures said they gave those intercepted no rights, nor any ground to suppress evidence.",
+		Cites: cites(refRisks1997, refDOJDraft1993),
 	})
 	return nil
 }

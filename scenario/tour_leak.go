@@ -124,7 +124,7 @@ func (t *tour) summary() error {
 		openedOverTime("What the intruder with the escrow databases and the family key opened, day by day", w.Sent(), tourStart, TimeMark{Label: "the leak", At: t.leakAt}, exps, names),
 		heatMap("What each leak opened of this archive, scheme by scheme", m),
 	}
-	t.b.t.Summary.Caption = fmt.Sprintf("Every leak against this archive's %d calls, measured: calls opened of those recorded", len(w.Sent()))
+	t.b.t.Summary.Caption = fmt.Sprintf("Every leak of key material against this archive's %d calls, measured: calls opened of those recorded", len(w.Sent()))
 	t.b.t.Summary.Legend = matrixLegend(m, func(s attack.SchemeInfo) string { return s.Title })
 	for _, p := range matrixReading(m) {
 		t.b.closing(p)

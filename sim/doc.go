@@ -4,13 +4,16 @@
 //
 // # The 2015 Gemalto case
 //
-// In February 2015 it was reported that US and UK intelligence agencies had
-// stolen SIM-card keys in bulk from Gemalto, the largest SIM manufacturer.
-// Every SIM holds a secret key, Ki, that it shares with its mobile operator.
-// The manufacturer generates Ki, writes it into the card, and sends the
-// operator a key file listing each subscriber's IMSI and Ki. So the
-// manufacturer knows every key too, and keeps it in a database that nobody
-// ever chose to trust.
+// In February 2015 The Intercept reported that US and UK intelligence
+// agencies had, around 2010, harvested SIM-card keys made by Gemalto, the
+// largest SIM manufacturer, mainly by intercepting the key files sent to
+// operators; Gemalto disputed that keys were stolen at scale. Every SIM
+// holds a secret key, Ki, that it shares with its mobile operator. The
+// manufacturer generates Ki, writes it into the card, and sends the
+// operator a key file listing each subscriber's IMSI and Ki. In this model
+// the manufacturer also keeps every key in a database that nobody ever
+// chose to trust: a modelling choice that makes the database the thing a
+// thief takes.
 //
 // On each connection the network sends a random challenge, RAND, in the
 // clear. The SIM computes a response, SRES, which it sends back in the

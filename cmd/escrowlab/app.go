@@ -63,7 +63,7 @@ end-to-end archive stays sealed. A teaching model: not for real secrets.
 Example:
    escrowlab tour              the guided classroom walkthrough
    escrowlab tour --seed 7     replay a run: same keys, choices and counts
-   escrowlab scenario list     the built-in case studies, 1994 to 2015
+   escrowlab scenario list     the built-in case studies, 1994 to 2024
    escrowlab matrix            every leak against every scheme, measured
    escrowlab forge             Blaze's 1994 LEAF forgery, measured
    escrowlab --version         this escrowlab's version, and the Go that built it
@@ -124,7 +124,7 @@ Start here:
                            encryption, and a leak of the escrow databases
 
 More:
-   escrowlab scenario list case studies from 1994 to 2015, and your own
+   escrowlab scenario list case studies from 1994 to 2024, and your own
    escrowlab matrix        what every kind of leak opens, measured
    escrowlab forge         Blaze's 1994 LEAF forgery, timed
    escrowlab help          every command and flag

@@ -20,7 +20,7 @@ func scenarioCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "scenario",
 		Usage: "list, show, run, check and write case studies, built in or from YAML files",
-		Description: `Built-in case studies from 1994 to 2015, and scenario files that teachers
+		Description: `Built-in case studies from 1994 to 2024, and scenario files that teachers
 write in YAML (docs/scenario-format.md) with predictions the run checks.
 
 Examples:

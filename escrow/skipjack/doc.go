@@ -8,8 +8,9 @@
 // Security Agency for the Clipper and Capstone chips of the Escrowed
 // Encryption Standard (FIPS 185, 1994), whose "key escrow" scheme let the
 // government recover session keys through the Law Enforcement Access
-// Field (LEAF). The algorithm itself was classified until NSA
-// declassified it on 24 June 1998.
+// Field (LEAF). The algorithm itself was classified until NSA announced
+// its declassification on 23 June 1998; NIST posted the specification the
+// next day.
 //
 // # Several blocks at once
 //
