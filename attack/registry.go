@@ -99,8 +99,10 @@ var registry struct {
 // RegisterScheme makes a scheme available to every world, the matrix,
 // scenario files and the command line. Schemes register themselves from
 // an init function in their own file. It panics if the id is empty or
-// taken, the title is taken (readers tell schemes apart by their titles),
-// or New is nil, as database/sql.Register does.
+// taken, or a required field is missing, as database/sql.Register does.
+// Readers tell schemes apart by their titles, so a title already taken
+// gets the id added, "threshold escrow (mine)": a copied scheme works
+// before it is given a title of its own.
 func RegisterScheme(s SchemeInfo) {
 	registry.Lock()
 	defer registry.Unlock()
@@ -110,8 +112,8 @@ func RegisterScheme(s SchemeInfo) {
 	if slices.ContainsFunc(registry.schemes, func(o SchemeInfo) bool { return o.ID == s.ID }) {
 		panic(fmt.Sprintf("attack: RegisterScheme called twice for %q", s.ID))
 	}
-	if i := slices.IndexFunc(registry.schemes, func(o SchemeInfo) bool { return o.Title == s.Title }); i >= 0 {
-		panic(fmt.Sprintf("attack: RegisterScheme %q: title %q is already %q's", s.ID, s.Title, registry.schemes[i].ID))
+	if slices.ContainsFunc(registry.schemes, func(o SchemeInfo) bool { return o.Title == s.Title }) {
+		s.Title = fmt.Sprintf("%s (%s)", s.Title, s.ID)
 	}
 	registry.schemes = append(registry.schemes, s)
 	slices.SortStableFunc(registry.schemes, func(a, b SchemeInfo) int {

@@ -3,17 +3,18 @@ package archive
 import (
 	"context"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sync/atomic"
 	"time"
 
-	"github.com/google/renameio/v2"
-
 	"github.com/escrowlab/escrowlab/attack"
 	"github.com/escrowlab/escrowlab/internal/cast"
+	"github.com/escrowlab/escrowlab/internal/outpath"
 	"github.com/escrowlab/escrowlab/internal/seeded"
 )
 
@@ -94,6 +95,9 @@ func Capture(ctx context.Context, cfg CaptureConfig, dir string) (*CaptureReport
 	if err := cfg.check(); err != nil {
 		return nil, err
 	}
+	if err := checkTargets(dir); err != nil {
+		return nil, err
+	}
 	w, err := attack.NewWorld(attack.Config{People: cast.Names(cfg.People), Seed: cfg.Seed, Start: cfg.Start, Schemes: cfg.Schemes,
 		Keep: func(session int) bool { return session == keptSession }})
 	if err != nil {
@@ -145,14 +149,42 @@ func newHeader(w *attack.World, cfg CaptureConfig) (Header, error) {
 	return h, nil
 }
 
-// writeFile writes data to dir/name atomically.
+// writeFile writes data to the regular file dir/name atomically, making
+// its folder if need be.
 func writeFile(dir, name string, data []byte) error {
 	path := filepath.Join(dir, name)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return writeError(path, err)
+	}
+	if err := outpath.WriteFile(path, data); err != nil {
 		return fmt.Errorf("archive: %w", err)
 	}
-	if err := renameio.WriteFile(path, data, 0o644); err != nil {
-		return fmt.Errorf("archive: writing %s: %w", name, err)
-	}
 	return nil
+}
+
+// checkTargets checks, before anything is computed, that a capture into
+// dir replaces only regular files: the archive, the ground truth, the
+// keys folder's index, and anything already in the keys folder's scheme
+// folders must be regular files or links to them, or not exist.
+func checkTargets(dir string) error {
+	keys := filepath.Join(dir, KeysDir)
+	for _, path := range []string{filepath.Join(dir, ArchiveFile), filepath.Join(dir, TruthFile), filepath.Join(keys, IndexFile)} {
+		if _, err := outpath.Target(path); err != nil {
+			return writeError(path, err)
+		}
+	}
+	return filepath.WalkDir(keys, func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case errors.Is(err, fs.ErrNotExist) && path == keys:
+			return nil
+		case err != nil:
+			return writeError(path, err)
+		case d.IsDir() && filepath.Dir(filepath.Dir(path)) != keys:
+			return nil // keys, and a scheme's folder in it
+		}
+		if _, err := outpath.Target(path); err != nil {
+			return writeError(path, err)
+		}
+		return nil
+	})
 }

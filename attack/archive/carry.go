@@ -14,6 +14,7 @@ import (
 	"github.com/google/renameio/v2"
 
 	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/internal/outpath"
 	"github.com/escrowlab/escrowlab/internal/seeded"
 	"github.com/escrowlab/escrowlab/internal/tapfile"
 	"github.com/escrowlab/escrowlab/internal/wire"
@@ -31,14 +32,14 @@ type carried struct {
 // writeCalls carries every call and writes the archive and the ground
 // truth, each atomically, and returns the archive's size.
 func writeCalls(ctx context.Context, w *attack.World, cfg CaptureConfig, h Header, dir string) (int64, error) {
-	arch, err := renameio.NewPendingFile(filepath.Join(dir, ArchiveFile), renameio.WithPermissions(0o644))
+	arch, err := pending(filepath.Join(dir, ArchiveFile))
 	if err != nil {
-		return 0, fmt.Errorf("archive: %w", err)
+		return 0, err
 	}
 	defer arch.Cleanup()
-	tf, err := renameio.NewPendingFile(filepath.Join(dir, TruthFile), renameio.WithPermissions(0o644))
+	tf, err := pending(filepath.Join(dir, TruthFile))
 	if err != nil {
-		return 0, fmt.Errorf("archive: %w", err)
+		return 0, err
 	}
 	defer tf.Cleanup()
 	aw, tw := tapfile.NewWriter(arch), bufio.NewWriterSize(tf, 1<<16)
@@ -47,29 +48,57 @@ func writeCalls(ctx context.Context, w *attack.World, cfg CaptureConfig, h Heade
 		return 0, fmt.Errorf("archive: %w", err)
 	}
 	tw.WriteString(truthHead(h.Archive))
+	archPath, truthPath := filepath.Join(dir, ArchiveFile), filepath.Join(dir, TruthFile)
 	err = carry(ctx, w, cfg, h, func(c carried) error {
 		for _, r := range c.records {
 			if err := aw.Write(tapfile.KindCapture, r); err != nil {
-				return err
+				return writeError(archPath, err)
 			}
 		}
-		_, err := tw.WriteString(c.truth)
-		return err
+		if _, err := tw.WriteString(c.truth); err != nil {
+			return writeError(truthPath, err)
+		}
+		return nil
 	})
 	if err != nil {
 		return 0, err
 	}
 	end, _ := json.Marshal(End{Captures: aw.Records() - 1})
-	for _, err := range []error{aw.Write(tapfile.KindEnd, end), aw.Flush(), tw.Flush(), arch.CloseAtomicallyReplace(), tf.CloseAtomicallyReplace()} {
+	for _, err := range []error{aw.Write(tapfile.KindEnd, end), aw.Flush(), arch.CloseAtomicallyReplace()} {
 		if err != nil {
-			return 0, fmt.Errorf("archive: %w", err)
+			return 0, writeError(archPath, err)
 		}
 	}
-	fi, err := os.Stat(filepath.Join(dir, ArchiveFile))
+	for _, err := range []error{tw.Flush(), tf.CloseAtomicallyReplace()} {
+		if err != nil {
+			return 0, writeError(truthPath, err)
+		}
+	}
+	fi, err := os.Stat(archPath)
 	if err != nil {
-		return 0, fmt.Errorf("archive: %w", err)
+		return 0, writeError(archPath, err)
 	}
 	return fi.Size(), nil
+}
+
+// pending opens a temporary file beside the regular file that path names,
+// to replace it atomically once complete.
+func pending(path string) (*renameio.PendingFile, error) {
+	target, err := outpath.Target(path)
+	if err != nil {
+		return nil, writeError(path, err)
+	}
+	f, err := renameio.NewPendingFile(target, renameio.WithPermissions(0o644), renameio.WithExistingPermissions())
+	if err != nil {
+		return nil, writeError(path, err)
+	}
+	return f, nil
+}
+
+// writeError says what went wrong writing path, naming path, never a
+// temporary file.
+func writeError(path string, err error) error {
+	return fmt.Errorf("archive: writing %s: %w", path, outpath.Pathless(err))
 }
 
 // carry holds every call of the capture on cfg.Workers goroutines and

@@ -13,6 +13,7 @@ import (
 	"github.com/escrowlab/escrowlab/attack"
 	"github.com/escrowlab/escrowlab/attack/archive"
 	"github.com/escrowlab/escrowlab/internal/ids"
+	"github.com/escrowlab/escrowlab/internal/outpath"
 	"github.com/escrowlab/escrowlab/report"
 )
 
@@ -114,15 +115,15 @@ func checkOutDir(dir string, force bool) (made bool, err error) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if err := os.Mkdir(dir, 0o755); err != nil {
-			return false, fmt.Errorf("--out %s: %w", dir, pathless(err))
+			return false, fmt.Errorf("--out %s: %w", dir, outpath.Pathless(err))
 		}
 		return true, nil
 	case err != nil:
-		return false, fmt.Errorf("--out %s: %w", dir, pathless(err))
+		return false, fmt.Errorf("--out %s: %w", dir, outpath.Pathless(err))
 	case !fi.IsDir():
-		return false, usagef("--out %s: it is not a directory; capture writes a directory of files", dir)
+		return false, fmt.Errorf("--out %s: it is not a directory; capture writes a directory of files", dir)
 	case !force:
-		return false, usagef("--out %s %w; choose another name or add --force to write into it", dir, errExists)
+		return false, fmt.Errorf("--out %s %w; choose another name or add --force to write into it", dir, errExists)
 	}
 	return false, nil
 }

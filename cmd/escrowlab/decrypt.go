@@ -12,6 +12,7 @@ import (
 
 	"github.com/escrowlab/escrowlab/attack"
 	"github.com/escrowlab/escrowlab/attack/archive"
+	"github.com/escrowlab/escrowlab/internal/outpath"
 	"github.com/escrowlab/escrowlab/report"
 )
 
@@ -128,7 +129,7 @@ func readable(name string) error {
 	fi, err := os.Stat(name)
 	switch {
 	case err != nil:
-		return fmt.Errorf("%s: %w", name, pathless(err))
+		return fmt.Errorf("%s: %w", name, outpath.Pathless(err))
 	case !fi.Mode().IsRegular():
 		return fmt.Errorf("%s: not a regular file", name)
 	}

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/escrowlab/escrowlab/internal/outpath"
 )
 
 // errExists is returned for an existing --out file without --force.
@@ -24,7 +26,7 @@ type outFile struct {
 // It refuses a directory, device, FIFO or socket.
 func checkOutFile(path string, force bool) (outFile, error) {
 	f := outFile{Path: path}
-	target, err := followLinks(path)
+	target, err := outpath.FollowLinks(path)
 	if err != nil {
 		return f, f.errorf("%w", err)
 	}
@@ -36,7 +38,7 @@ func checkOutFile(path string, force bool) (outFile, error) {
 	case err != nil:
 		return f, f.errorf("%w", err)
 	case !fi.Mode().IsRegular():
-		return f, f.errorf("it is %s; --out writes only regular files", describe(fi.Mode()))
+		return f, f.errorf("it is %s; --out writes only regular files", outpath.Describe(fi.Mode()))
 	case !force:
 		return f, fmt.Errorf("%s %w; choose another name or add --force to replace it", path, errExists)
 	}
@@ -53,8 +55,8 @@ func (f outFile) write(data []byte, force bool) error {
 	if err != nil {
 		return err
 	}
-	if err := writeAtomic(f.Target, data); err != nil {
-		return f.errorf("%w", pathless(err))
+	if err := outpath.WriteAtomic(f.Target, data); err != nil {
+		return f.errorf("%w", outpath.Pathless(err))
 	}
 	return nil
 }
@@ -68,13 +70,13 @@ func (f outFile) checkFolder() error {
 	case errors.Is(err, fs.ErrNotExist):
 		return f.errorf("no folder %s", dir)
 	case err != nil:
-		return f.errorf("%w", pathless(err))
+		return f.errorf("%w", outpath.Pathless(err))
 	case !fi.IsDir():
 		return f.errorf("%s is not a folder", dir)
 	}
 	probe, err := os.CreateTemp(dir, ".escrowlab-probe-*")
 	if err != nil {
-		return f.errorf("cannot create a file in %s: %w", dir, pathless(err))
+		return f.errorf("cannot create a file in %s: %w", dir, outpath.Pathless(err))
 	}
 	probe.Close()
 	return os.Remove(probe.Name())
@@ -88,64 +90,4 @@ func (f outFile) errorf(format string, args ...any) error {
 		name += " (a link to " + f.Target + ")"
 	}
 	return fmt.Errorf("writing %s: "+format, append([]any{name}, args...)...)
-}
-
-// maxLinks bounds the symbolic links followed, as the kernel does.
-const maxLinks = 40
-
-// followLinks returns the file path names once every symbolic link at its
-// end is followed. The file need not exist: a link to a missing file names
-// that file.
-func followLinks(path string) (string, error) {
-	for range maxLinks {
-		fi, err := os.Lstat(path)
-		if errors.Is(err, fs.ErrNotExist) || err == nil && fi.Mode()&fs.ModeSymlink == 0 {
-			return path, nil
-		}
-		if err != nil {
-			return "", pathless(err)
-		}
-		link, err := os.Readlink(path)
-		if err != nil {
-			return "", pathless(err)
-		}
-		if dir := filepath.Dir(path); !filepath.IsAbs(link) && dir != "." {
-			// Relative to the link's folder, left uncleaned: a ".." after
-			// a linked folder is for the file system to resolve.
-			link = dir + string(filepath.Separator) + link
-		}
-		path = link
-	}
-	return "", errors.New("too many levels of symbolic links")
-}
-
-// describe names a kind of file that is not a regular file.
-func describe(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "a FIFO (named pipe)"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "not a regular file"
-}
-
-// pathless strips the file name from a file system error, which may be a
-// temporary file's, leaving what went wrong, such as "permission denied".
-func pathless(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }

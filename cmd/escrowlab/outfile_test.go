@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/escrowlab/escrowlab/internal/outpath"
 )
 
 // --out never replaces what is not a regular file: a FIFO, a directory
@@ -149,7 +151,7 @@ func TestOutFileModes(t *testing.T) {
 // Errors name the path the user gave, never a temporary file.
 func TestOutFileErrorsNameThePath(t *testing.T) {
 	f := outFile{Path: "tour.md", Target: "tour.md"}
-	err := f.errorf("%w", pathless(&fs.PathError{Op: "open", Path: ".tour.md12345", Err: syscall.EACCES}))
+	err := f.errorf("%w", outpath.Pathless(&fs.PathError{Op: "open", Path: ".tour.md12345", Err: syscall.EACCES}))
 	if got := err.Error(); got != "writing tour.md: permission denied" || !errors.Is(err, fs.ErrPermission) {
 		t.Fatalf("error %q", got)
 	}

@@ -1,6 +1,6 @@
 //go:build !windows
 
-package main
+package outpath
 
 import (
 	"path/filepath"
@@ -8,10 +8,10 @@ import (
 	"github.com/google/renameio/v2"
 )
 
-// writeAtomic writes data to the regular file target through a temporary
+// WriteAtomic writes data to the regular file target through a temporary
 // file in the same folder, synced, then renamed over target: readers see
 // the old content or the new, never half a file. An existing target keeps
 // its mode; a new one gets 0644 less the umask.
-func writeAtomic(target string, data []byte) error {
+func WriteAtomic(target string, data []byte) error {
 	return renameio.WriteFile(target, data, 0o644, renameio.WithTempDir(filepath.Dir(target)))
 }
