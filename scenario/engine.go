@@ -309,7 +309,11 @@ func (r *specRun) readings() error {
 		if opened > 0 {
 			out = Outcome{Exposed, fmt.Sprintf("opened %s in all, each checked against what was said", plural.Count(opened, "call"))}
 		}
-		r.b.step(Step{Actor: a.name, Action: fmt.Sprintf("tries every recorded call with what it holds (first keys on %s)", a.first.Format(dateFormat)), Table: t, Outcome: out,
+		holds := fmt.Sprintf("first keys on %s", a.first.Format(dateFormat))
+		if len(a.held) == 0 {
+			holds = "it received no keys"
+		}
+		r.b.step(Step{Actor: a.name, Action: fmt.Sprintf("tries every recorded call with what it holds (%s)", holds), Table: t, Outcome: out,
 			Quiz: spreadQuestionAt("Of all the calls recorded under "+schemeNames(r.spec.Schemes)+", which can "+a.name+" open?", a.name+" got keys", opened, before, after, total)})
 	}
 	var spans []Span
