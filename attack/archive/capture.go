@@ -14,6 +14,7 @@ import (
 
 	"github.com/escrowlab/escrowlab/attack"
 	"github.com/escrowlab/escrowlab/internal/cast"
+	"github.com/escrowlab/escrowlab/internal/keyfile"
 	"github.com/escrowlab/escrowlab/internal/outpath"
 	"github.com/escrowlab/escrowlab/internal/seeded"
 )
@@ -118,6 +119,9 @@ func Capture(ctx context.Context, cfg CaptureConfig, dir string) (*CaptureReport
 	if rep.Keys, err = writeKeys(w, h, dir); err != nil {
 		return nil, err
 	}
+	if err := removeStale(dir, h.Archive, rep.Keys); err != nil {
+		return nil, err
+	}
 	return rep, nil
 }
 
@@ -162,12 +166,61 @@ func writeFile(dir, name string, data []byte) error {
 	return nil
 }
 
+// removeStale removes, from the keys folder's scheme folders, the key
+// files of another archive that a capture with --force into an old
+// capture's directory left behind: a student must never be handed a key
+// file that does not belong to the archive beside it. Other files stay.
+func removeStale(dir, archive string, written []KeyFile) error {
+	keep := map[string]bool{}
+	for _, k := range written {
+		keep[filepath.Join(dir, filepath.FromSlash(k.Path))] = true
+	}
+	keys := filepath.Join(dir, KeysDir)
+	folders, err := os.ReadDir(keys)
+	if err != nil {
+		return writeError(keys, err)
+	}
+	for _, folder := range folders {
+		files, _ := os.ReadDir(filepath.Join(keys, folder.Name()))
+		for _, f := range files {
+			path := filepath.Join(keys, folder.Name(), f.Name())
+			if !keep[path] && f.Type().IsRegular() && otherArchive(path, archive) {
+				if err := os.Remove(path); err != nil {
+					return writeError(path, err)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// otherArchive reports whether path is an escrowlab key file of an archive
+// other than archive.
+func otherArchive(path, archive string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	kf, err := keyfile.Parse(f) // refuses more than keyfile.MaxSize
+	return err == nil && kf.Archive != archive
+}
+
 // checkTargets checks, before anything is computed, that a capture into
 // dir replaces only regular files: the archive, the ground truth, the
 // keys folder's index, and anything already in the keys folder's scheme
 // folders must be regular files or links to them, or not exist.
 func checkTargets(dir string) error {
 	keys := filepath.Join(dir, KeysDir)
+	folders := []string{keys}
+	for _, id := range attack.SchemeIDs() {
+		folders = append(folders, filepath.Join(keys, string(id)))
+	}
+	for _, path := range folders {
+		if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
+			return writeError(path, errors.New("it is a file; capture keeps key files in a folder of that name"))
+		}
+	}
 	for _, path := range []string{filepath.Join(dir, ArchiveFile), filepath.Join(dir, TruthFile), filepath.Join(keys, IndexFile)} {
 		if _, err := outpath.Target(path); err != nil {
 			return writeError(path, err)

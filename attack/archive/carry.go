@@ -63,22 +63,36 @@ func writeCalls(ctx context.Context, w *attack.World, cfg CaptureConfig, h Heade
 	if err != nil {
 		return 0, err
 	}
+	// Both files complete before either replaces anything: a failure
+	// leaves the directory as it was.
 	end, _ := json.Marshal(End{Captures: aw.Records() - 1})
-	for _, err := range []error{aw.Write(tapfile.KindEnd, end), aw.Flush(), arch.CloseAtomicallyReplace()} {
-		if err != nil {
-			return 0, writeError(archPath, err)
-		}
+	if err := inTurn(func() error { return aw.Write(tapfile.KindEnd, end) }, aw.Flush); err != nil {
+		return 0, writeError(archPath, err)
 	}
-	for _, err := range []error{tw.Flush(), tf.CloseAtomicallyReplace()} {
-		if err != nil {
-			return 0, writeError(truthPath, err)
-		}
+	if err := tw.Flush(); err != nil {
+		return 0, writeError(truthPath, err)
+	}
+	if err := arch.CloseAtomicallyReplace(); err != nil {
+		return 0, writeError(archPath, err)
+	}
+	if err := tf.CloseAtomicallyReplace(); err != nil {
+		return 0, writeError(truthPath, err)
 	}
 	fi, err := os.Stat(archPath)
 	if err != nil {
 		return 0, writeError(archPath, err)
 	}
 	return fi.Size(), nil
+}
+
+// inTurn runs steps in order until one fails, and returns its error.
+func inTurn(steps ...func() error) error {
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // pending opens a temporary file beside the regular file that path names,

@@ -48,7 +48,7 @@ Examples:
 			&cli.StringFlag{Name: "schemes", Usage: "capture only these schemes: comma-separated `IDS` (default: every scheme)"},
 			runFlags[0], // --seed
 			&cli.IntFlag{Name: "workers", Value: runtime.GOMAXPROCS(0), DefaultText: "every core", Usage: "carry calls on `W` goroutines, 1 to 256"},
-			&cli.BoolFlag{Name: "force", Usage: "write into DIR even if it exists (replacing only regular files of the same names)", DisableDefaultText: true},
+			&cli.BoolFlag{Name: "force", Usage: "write into DIR even if it exists (replacing only regular files of the same names, and removing key files of another archive)", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "json", Usage: "print what was written as JSON", DisableDefaultText: true},
 		},
 		Action: runCapture,
