@@ -188,6 +188,7 @@ func (a *reading) feed(ctx context.Context, tr *truthReader, jobs chan<- []job, 
 	var t *truth
 	last := 0
 	seen := make([]bool, len(a.schemes)) // the schemes read for call last
+	captures := 0                        // capture records read
 	batch := make([]job, 0, batchSize)
 	defer func() {
 		if len(batch) > 0 {
@@ -211,12 +212,10 @@ func (a *reading) feed(ctx context.Context, tr *truthReader, jobs chan<- []job, 
 		}
 		switch rec.Kind {
 		case tapfile.KindEnd:
-			var end End
-			if json.Unmarshal(rec.Body, &end) == nil {
-				rep.End = &end
-			}
+			a.checkEnd(rec, captures, rep)
 			continue
 		case tapfile.KindCapture:
+			captures++
 		default:
 			continue
 		}
@@ -243,6 +242,10 @@ func (a *reading) feed(ctx context.Context, tr *truthReader, jobs chan<- []job, 
 			if tr != nil && (t == nil || t.session != j.session) {
 				return fmt.Errorf("%s: call %d of the archive is missing: the ground truth was cut short or edited", tr.name, j.session)
 			}
+		}
+		if t != nil && t.session == j.session && !j.at.Equal(t.at) {
+			a.countMalformed(rep, rec, fmt.Sprintf("call %d is dated %s, but the ground truth says %s", j.session, j.at.Format(time.RFC3339), t.at.Format(time.RFC3339)))
+			continue
 		}
 		seen[j.scheme] = true
 		if t != nil && t.session == j.session {
@@ -286,6 +289,25 @@ func (a *reading) job(rec tapfile.Record) (job, bool) {
 		return job{}, false
 	}
 	return job{scheme: int(idx[0]), session: int(session), at: a.h.Start.Add(time.Duration(secs) * time.Second), body: body}, true
+}
+
+// checkEnd reads the end record, and counts it as damage if it disagrees
+// with the archive: with the capture records read before it, or, when
+// nothing else was damaged, with the calls the header counts. Records
+// removed and renumbered with valid checksums are found this way.
+func (a *reading) checkEnd(rec tapfile.Record, captures int, rep *DecryptReport) {
+	var end End
+	if json.Unmarshal(rec.Body, &end) != nil {
+		a.countMalformed(rep, rec, "the end record does not parse")
+		return
+	}
+	rep.End = &end
+	switch {
+	case end.Captures != captures:
+		a.countMalformed(rep, rec, fmt.Sprintf("the end record counts %d capture records, but %d came before it", end.Captures, captures))
+	case rep.Damaged == 0 && rep.Calls != a.h.Sessions:
+		a.countMalformed(rep, rec, fmt.Sprintf("the header counts %d calls, but the archive holds %d", a.h.Sessions, rep.Calls))
+	}
 }
 
 // countMalformed counts a good record that cannot be counted as a call,

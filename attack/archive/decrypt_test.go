@@ -12,6 +12,7 @@ import (
 
 	"github.com/escrowlab/escrowlab/attack"
 	"github.com/escrowlab/escrowlab/internal/tapfile"
+	"github.com/escrowlab/escrowlab/internal/wire"
 )
 
 // rewrite reads the records of the archive at path and writes those edit
@@ -73,11 +74,26 @@ func TestRecordsOutOfPlaceAreNotCounted(t *testing.T) {
 		damaged int
 		edit    func([]tapfile.Record) []tapfile.Record
 	}{
-		{"a call copied to the end", 2, func(r []tapfile.Record) []tapfile.Record {
+		// The end record then disagrees too: one more damaged record.
+		{"a call copied to the end", 3, func(r []tapfile.Record) []tapfile.Record {
 			return append(r[:len(r)-1:len(r)-1], r[1], r[2], r[len(r)-1])
 		}},
-		{"a record repeated in place", 1, func(r []tapfile.Record) []tapfile.Record {
+		{"a record repeated in place", 2, func(r []tapfile.Record) []tapfile.Record {
 			return append(r[:2:2], append([]tapfile.Record{r[1]}, r[2:]...)...)
+		}},
+		{"a call removed", 1, func(r []tapfile.Record) []tapfile.Record {
+			return append(r[:3:3], r[5:]...)
+		}},
+		{"a call removed, and the end record's count edited to match", 1, func(r []tapfile.Record) []tapfile.Record {
+			end := tapfile.Record{Kind: tapfile.KindEnd, Body: []byte(`{"captures":10}`)}
+			return append(append(r[:3:3], r[5:len(r)-1]...), end)
+		}},
+		{"a call's time edited", 1, func(r []tapfile.Record) []tapfile.Record {
+			w := wire.NewReader(r[3].Body)
+			idx, session, secs := w.Fixed(1), w.Uint(1<<20), w.Uint(1<<40)
+			body := wire.AppendUint(wire.AppendUint(append([]byte(nil), idx...), session), secs+3600)
+			r[3].Body = append(body, w.Rest()...)
+			return r
 		}},
 		{"two calls swapped", 2, func(r []tapfile.Record) []tapfile.Record {
 			return append([]tapfile.Record{r[0], r[3], r[4], r[1], r[2]}, r[5:]...)
