@@ -48,8 +48,8 @@ func init() {
 		New: newClipper, Restore: restoreClipper,
 	})
 	RegisterLeak(LeakInfo{ID: FamilyKeyLeak, Words: "the family key KF", Order: 10})
-	RegisterLeak(LeakInfo{ID: Agent1DB, Words: "agent 1's database", Order: 20})
-	RegisterLeak(LeakInfo{ID: Agent2DB, Words: "agent 2's database", Order: 30})
+	RegisterLeak(LeakInfo{ID: Agent1DB, Words: FirstAgentName + "'s database (escrow agent 1)", Order: 20})
+	RegisterLeak(LeakInfo{ID: Agent2DB, Words: "the Treasury's database (escrow agent 2)", Order: 30})
 	RegisterLeak(LeakInfo{ID: EscrowDBs, Words: "every database and KF", Order: 50})
 	RegisterLeak(LeakInfo{ID: UnitKeyLeak, Words: "{person}'s unit key, kept", Needs: NeedsPerson, Order: 60})
 }

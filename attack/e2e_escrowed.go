@@ -25,7 +25,7 @@ func init() {
 		Description: "forward secrecy plus a copy of every call's keys for an authority, the exceptional access demanded in 2015",
 		Caveat:      "end-to-end encryption with exceptional access models the 2015 demands, not any deployed system",
 		Keys: []KeyInfo{
-			{"authority key", "the exceptional-access authority", "every call of every user, past and future", "a master key to every flat in the city"},
+			{"authority key", "an authority that, under exceptional access, gets a copy of every call's key", "every call of every user, past and future", "a master key to every flat in the city"},
 		},
 		New: newEscrowedE2E,
 		Restore: func(dir []byte, people []*Person) (Reading, error) {

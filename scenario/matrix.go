@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/internal/human"
 	"github.com/escrowlab/escrowlab/internal/plural"
 )
 
@@ -16,7 +17,11 @@ const metadataMark = "◆"
 func MatrixTranscript(m *attack.Matrix) (*Transcript, error) {
 	cfg := m.Config
 	b := newBuilder("matrix", "Exposure matrix: what each leak opens", cfg.Seed)
-	b.intro(fmt.Sprintf("%s made %s, each recorded under %s; the leak happens after call %d, on %s. Every cell is measured: the attacker tries every recorded call with only the leaked material, and a call counts as opened only if every message comes out exactly as said. The seed is %d.", plural.Count(cfg.People, "person"), plural.Count(cfg.Sessions, "call"), plural.Count(len(matrixSchemes(m)), "scheme"), cfg.LeakAfter, m.LeakTime.Format(dateFormat), cfg.Seed), refFIPS185, refDoormats2015)
+	after := "before the first call"
+	if cfg.LeakAfter > 0 {
+		after = "after call " + human.Count(cfg.LeakAfter)
+	}
+	b.intro(fmt.Sprintf("%s made %s, each recorded under %s; the leak happens %s, on %s. Every cell is measured: the attacker tries every recorded call with only the leaked material, and a call counts as opened only if every message comes out exactly as said. The seed is %d.", plural.Count(cfg.People, "person"), plural.Count(cfg.Sessions, "call"), plural.Count(len(matrixSchemes(m)), "scheme"), after, m.LeakTime.Format(dateFormat), cfg.Seed), refFIPS185, refDoormats2015)
 	b.t.Schemes = matrixSchemes(m)
 	b.t.Summary = matrixTable(m)
 	b.t.Summary.Legend = matrixLegend(m, func(s attack.SchemeInfo) string { return s.Description })

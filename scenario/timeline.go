@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/internal/plural"
 )
 
 // timeline pictures every call sent on a calendar: the periods and
@@ -32,7 +33,7 @@ func timelineAlt(t *Timeline) string {
 		return "No calls were made."
 	}
 	first, last := t.Calls[0], t.Calls[len(t.Calls)-1]
-	words := []string{fmt.Sprintf("%d calls, from %s to %s", len(t.Calls), first.At.Format(dateFormat), last.At.Format(dateFormat))}
+	words := []string{fmt.Sprintf("%s, from %s to %s", plural.Count(len(t.Calls), "call"), first.At.Format(dateFormat), last.At.Format(dateFormat))}
 	for _, s := range t.Spans {
 		words = append(words, fmt.Sprintf("%s from %s to %s", s.Label, s.From.Format(dateFormat), s.To.Format(dateFormat)))
 	}

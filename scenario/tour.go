@@ -74,7 +74,7 @@ func runTour(ctx context.Context, opts Options) (*Transcript, error) {
 func (t *tour) intro() {
 	t.b.intro("In 2015 the United States protested China's draft rules requiring technology firms to hand over encryption keys and build in back doors; commentators answered that America had tried the same idea in the 1990s with the Clipper chip, and warned that escrowed keys can fall to other states' spies or to criminals.",
 		refNews001, refNews004)
-	t.b.intro(fmt.Sprintf("This tour runs that argument: six people call one another under Clipper and under end-to-end encryption, a wiretap records everything, and the archive is attacked with real cryptography. Every count is measured in this run, from keys seeded with %d for replay (seeded keys are for demonstration only). A teaching model, not a product: Skipjack is the real cipher, but the real LEAF's inside was classified, so escrowlab's is its own (docs/how-it-works.md).", t.b.t.Seed),
+	t.b.intro(fmt.Sprintf("This tour runs that argument: six people call one another under Clipper and under end-to-end encryption, a wiretap records everything, and the archive is attacked with real cryptography. Every count is measured in this run, from keys seeded with %d for replay (seeded keys are for demonstration only). A teaching model, not a product: the chip's cipher, Skipjack, is the real one, but the inside of the real LEAF (the Law Enforcement Access Field, which every Clipper call carries so that the government can recover its key) was classified, so escrowlab's is its own (docs/how-it-works.md).", t.b.t.Seed),
 		refSkipjackSpec)
 }
 

@@ -58,7 +58,7 @@ func (t *tour) epilogue() error {
 		Table:   table,
 		Outcome: outcomeOf(sim.Opened, fmt.Sprintf("each call read checked against what was said; %s stayed sealed", plural.Count(fs.Total-fs.Opened, "end-to-end call"))),
 		Quiz:    spreadQuestionAt("Intruders get into the carrier's intercept system. Which of the calls that crossed the mobile network can they read?", "they got in", sim.Opened, sim.OpenedBefore, sim.OpenedAfter, sim.Total),
-		Note:    "Access built for warrants serves whoever controls it: it reads only what passes after the intrusion, but everyone's, and the call records reach back. In December 2024 CISA urged highly targeted people to use end-to-end encryption.",
+		Note:    "Access built for warrants serves whoever controls it: it reads only what passes after the intrusion, but everyone's, and the call records reach back. In December 2024 the US Cybersecurity and Infrastructure Security Agency (CISA) urged highly targeted people to use end-to-end encryption.",
 		Cites:   cites(refFBICISA2024, refCISAGuidance),
 	})
 	return nil
