@@ -55,6 +55,7 @@ func (t *tour) epilogue() error {
 	}}
 	t.b.step(Step{
 		Actor: "Intruder", Action: fmt.Sprintf("gets into the carrier's intercept system; %s later, it tries every recorded call", plural.Count(len(since), "call")),
+		Values:  unnested(callValues(since)),
 		Table:   table,
 		Outcome: outcomeOf(sim.Opened, fmt.Sprintf("each call read checked against what was said; %s stayed sealed", plural.Count(fs.Total-fs.Opened, "end-to-end call"))),
 		Quiz:    spreadQuestionAt("Intruders get into the carrier's intercept system. Which of the calls that crossed the mobile network can they read?", "they got in", sim.Opened, sim.OpenedBefore, sim.OpenedAfter, sim.Total),

@@ -49,6 +49,7 @@ func (t *tour) leak() error {
 	}
 	t.b.step(Step{
 		Actor: "Intruder's decrypt processor", Action: fmt.Sprintf("rebuilds every unit key and runs over the whole archive, including the %d calls made since the leak by people who do not know of it", len(after)),
+		Values:  unnested(callValues(after)),
 		Table:   table,
 		Outcome: Outcome{Exposed, fmt.Sprintf("decrypted %d/%d calls under Clipper; %d/%d of the same calls end to end", clipper.Opened, clipper.Total, fs.Opened, fs.Total)},
 		Quiz:    spreadQuestion("Which recorded Clipper calls can the intruder open?", clipper.Opened, clipper.OpenedBefore, clipper.OpenedAfter, clipper.Total),
