@@ -177,9 +177,6 @@ func TestChartsShowEveryScheme(t *testing.T) {
 				continue
 			}
 			for _, s := range tr.Schemes {
-				if s == attack.SIMID && id == "tour" {
-					continue // the tour's mobile network belongs to its epilogue
-				}
 				name := schemeName(s)
 				if !slices.ContainsFunc(c.Series, func(se Series) bool { return strings.Contains(se.Name, name) }) {
 					t.Errorf("%s: chart %q has no line for %s", id, c.Title, name)
