@@ -71,6 +71,8 @@ type Damage struct {
 	Err    error // wraps ErrDamaged or ErrTruncated
 }
 
+// Error says where the damage is and what it is: "record 7 at byte 1234:
+// ...".
 func (d *Damage) Error() string {
 	s := fmt.Sprintf("record %d at byte %d: %v", d.Record, d.Offset, d.Err)
 	if d.Lost > 1 {
@@ -79,4 +81,6 @@ func (d *Damage) Error() string {
 	return s
 }
 
+// Unwrap returns ErrDamaged or ErrTruncated (possibly wrapped), for
+// errors.Is.
 func (d *Damage) Unwrap() error { return d.Err }
