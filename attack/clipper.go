@@ -45,7 +45,7 @@ func init() {
 			{"unit key KU", "one chip; its two halves, KU1 and KU2, by the two escrow agents", "the inner envelope of that chip's LEAFs, and so every session key it ever sends", "the inner lock, different for each chip, with a copy cut in two and kept by two agents"},
 			{"session key KS", "the two phones of one call", "that one call", "the key to one conversation"},
 		},
-		New: newClipper, Restore: restoreClipper,
+		New: newClipper, Restore: restoreClipper, Lesson: clipperLesson,
 	})
 	RegisterLeak(LeakInfo{ID: FamilyKeyLeak, Words: "the family key KF", Order: 10})
 	RegisterLeak(LeakInfo{ID: Agent1DB, Words: FirstAgentName + "'s database (escrow agent 1)", Order: 20})
@@ -316,4 +316,19 @@ func (c *Clipper) ParseItem(kind string, body []byte) (any, error) {
 		return nil, err
 	}
 	return k, nil
+}
+
+// clipperLesson reads the escrow leaks of a matrix: the databases with the
+// family key open every call, past and future; the family key alone
+// names every caller.
+func clipperLesson(m *Matrix) string {
+	dbs, ok := m.Cell(EscrowDBs, ClipperID)
+	if !ok {
+		return ""
+	}
+	s := fmt.Sprintf("Escrow is a single point of failure: the escrow databases with the family key opened %d/%d calls under Clipper, %d of them made after the leak.", dbs.Opened, dbs.Total, dbs.OpenedAfter)
+	if kf, ok := m.Cell(FamilyKeyLeak, ClipperID); ok {
+		s += fmt.Sprintf(" The family key alone opened %d but revealed who called whom in %d/%d.", kf.Opened, kf.Metadata, kf.Total)
+	}
+	return s
 }

@@ -27,7 +27,7 @@ func init() {
 		Keys: []KeyInfo{
 			{"authority key", "an authority that, under exceptional access, gets a copy of every call's key", "every call of every user, past and future", "a master key to every flat in the city"},
 		},
-		New: newEscrowedE2E,
+		New: newEscrowedE2E, Lesson: escrowedLesson,
 		Restore: func(dir []byte, people []*Person) (Reading, error) {
 			ids, err := restoreIdentities(dir, people)
 			return &EscrowedE2E{ids: ids}, err
@@ -199,4 +199,14 @@ func (s *EscrowedE2E) ParseItem(kind string, body []byte) (any, error) {
 		return authorityKey{k}, nil
 	}
 	return s.ids.parseItem(kind, body)
+}
+
+// escrowedLesson reads a matrix for exceptional access: the authority's
+// key is escrow's single secret again.
+func escrowedLesson(m *Matrix) string {
+	auth, ok := m.Cell(AuthorityKeyLeak, E2EEscrowedID)
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf("Exceptional access rebuilds escrow's single point of failure: the authority's key opened %d/%d calls with exceptional access, %d of them made after the leak.", auth.Opened, auth.Total, auth.OpenedAfter)
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/escrowlab/escrowlab/e2e"
+	"github.com/escrowlab/escrowlab/internal/plural"
 )
 
 // E2EForwardSecretID is end-to-end encryption with forward secrecy: an
@@ -25,7 +26,28 @@ func init() {
 			ids, err := restoreIdentities(dir, people)
 			return &ForwardSecret{ids: ids}, err
 		},
+		Lesson: forwardSecretLesson,
 	})
+}
+
+// forwardSecretLesson reads a matrix for forward secrecy: a seized phone
+// opens no past call, and no leak but a call's own keys opens any.
+func forwardSecretLesson(m *Matrix) string {
+	seized, ok := m.Cell(DeviceSeizure, E2EForwardSecretID)
+	if !ok {
+		return ""
+	}
+	worst := 0
+	for _, c := range m.Cells {
+		if c.Scheme == E2EForwardSecretID && c.Leak != SessionKeyLeak {
+			worst = max(worst, c.Opened)
+		}
+	}
+	rest := "no leak but a call's own keys opened any call"
+	if worst > 0 {
+		rest = fmt.Sprintf("leaks other than a call's own keys opened at most %s", plural.Count(worst, "call"))
+	}
+	return fmt.Sprintf("Forward secrecy contains the damage: seizing %s's phone opened %s with forward secrecy, and %s.", m.Target.Person.Name, plural.Count(seized.Opened, "call"), rest)
 }
 
 // ForwardSecret is a forward-secret messaging app deployed in one world:

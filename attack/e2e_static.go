@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/escrowlab/escrowlab/e2e"
+	"github.com/escrowlab/escrowlab/internal/plural"
 	"github.com/escrowlab/escrowlab/internal/wire"
 )
 
@@ -22,7 +23,7 @@ func init() {
 		Keys: []KeyInfo{
 			{"static key", "the recipient's app, for years", "every call ever made to that user", "a letterbox key that opens every letter ever posted to you"},
 		},
-		New: newStaticE2E, Restore: restoreStaticE2E,
+		New: newStaticE2E, Restore: restoreStaticE2E, Lesson: staticLesson,
 	})
 }
 
@@ -221,4 +222,15 @@ func (s *StaticE2E) ParseItem(kind string, body []byte) (any, error) {
 		return parseE2ESessions(body)
 	}
 	return nil, fmt.Errorf("%q: %w", kind, ErrUnknownKind)
+}
+
+// staticLesson reads a matrix for static keys: a seized phone opens every
+// call ever made to its owner.
+func staticLesson(m *Matrix) string {
+	seized, ok := m.Cell(DeviceSeizure, E2EStaticID)
+	if !ok {
+		return ""
+	}
+	p := m.Target.Person.Name
+	return fmt.Sprintf("Without forward secrecy one seized phone opens the past: seizing %s's phone opened %s with static keys, those made to %s.", p, plural.Count(seized.Opened, "call"), p)
 }

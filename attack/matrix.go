@@ -219,6 +219,9 @@ func (w *World) cells(ctx context.Context, leaks []LeakID, held map[LeakID]Holdi
 
 // Cell returns the cell for leak and scheme, and whether it was measured.
 func (m *Matrix) Cell(leak LeakID, scheme SchemeID) (Cell, bool) {
+	if m == nil {
+		return Cell{}, false
+	}
 	for _, c := range m.Cells {
 		if c.Leak == leak && c.Scheme == scheme {
 			return c, true

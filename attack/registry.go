@@ -35,6 +35,10 @@ type SchemeInfo struct {
 	// an archive, naming owners from people: a Reading that holds no
 	// secret, for decrypting an archive with key files alone.
 	Restore func(directory []byte, people []*Person) (Reading, error)
+	// Lesson, if set, reads a measured matrix for this scheme: a short
+	// paragraph in plain words drawn from its cells, or "" if the cells
+	// it needs were not measured. Handouts print it under the matrix.
+	Lesson func(m *Matrix) string
 }
 
 // KeyInfo describes one key or secret for a reader: who holds it, what

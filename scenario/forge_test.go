@@ -59,7 +59,7 @@ func TestMatrixTranscript(t *testing.T) {
 		t.Fatalf("%d columns, want %d", got, want)
 	}
 	reading := prose(tr.Closing)
-	for _, want := range []string{"opened 10/10 calls under Clipper", "opened 10/10 calls under end-to-end with exceptional access", "opened 0 calls under end-to-end with forward secrecy"} {
+	for _, want := range []string{"opened 10/10 calls under Clipper", "opened 10/10 calls with exceptional access", "opened 0 calls with forward secrecy", "opened 1 call with static keys"} {
 		if !strings.Contains(reading, want) {
 			t.Errorf("reading lacks %q: %s", want, reading)
 		}

@@ -110,35 +110,18 @@ func percent(n, total int) int {
 	return (200*n + total) / (2 * total)
 }
 
-// matrixReading draws the lesson from the measured cells, one sentence for
-// escrow and one for forward secrecy, each only if its cells were measured.
+// matrixReading draws the lessons from the measured cells: each scheme's
+// own reading (SchemeInfo.Lesson), in display order, for the schemes
+// whose cells were measured.
 func matrixReading(m *attack.Matrix) []string {
 	var out []string
-	p := m.Target.Person.Name
-	if dbs, ok := m.Cell(attack.EscrowDBs, attack.ClipperID); ok {
-		s := fmt.Sprintf("Escrow is a single point of failure: the escrow databases with the family key opened %d/%d calls under Clipper, %d of them made after the leak.", dbs.Opened, dbs.Total, dbs.OpenedAfter)
-		if auth, ok := m.Cell(attack.AuthorityKeyLeak, attack.E2EEscrowedID); ok {
-			s += fmt.Sprintf(" Exceptional access rebuilds it: the authority's key opened %d/%d calls under %s.", auth.Opened, auth.Total, schemeName(attack.E2EEscrowedID))
+	for _, s := range attack.Schemes() {
+		if s.Lesson == nil {
+			continue
 		}
-		if kf, ok := m.Cell(attack.FamilyKeyLeak, attack.ClipperID); ok {
-			s += fmt.Sprintf(" The family key alone opened %d but revealed who called whom in %d/%d.", kf.Opened, kf.Metadata, kf.Total)
+		if p := s.Lesson(m); p != "" {
+			out = append(out, p)
 		}
-		out = append(out, s)
-	}
-	fs, ok1 := m.Cell(attack.DeviceSeizure, attack.E2EForwardSecretID)
-	st, ok2 := m.Cell(attack.DeviceSeizure, attack.E2EStaticID)
-	if ok1 && ok2 {
-		worst := 0
-		for _, c := range m.Cells {
-			if c.Scheme == attack.E2EForwardSecretID && c.Leak != attack.SessionKeyLeak {
-				worst = max(worst, c.Opened)
-			}
-		}
-		rest := "no leak but a call's own keys opened any call with forward secrecy"
-		if worst > 0 {
-			rest = fmt.Sprintf("leaks other than a call's own keys opened at most %s with forward secrecy", plural.Count(worst, "call"))
-		}
-		out = append(out, fmt.Sprintf("Forward secrecy contains the damage: seizing %s's phone opened %d calls under %s but %d under %s (those to %s), and %s.", p, fs.Opened, schemeName(attack.E2EForwardSecretID), st.Opened, schemeName(attack.E2EStaticID), p, rest))
 	}
 	return out
 }
