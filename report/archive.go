@@ -24,9 +24,9 @@ func CaptureText(w io.Writer, rep *archive.CaptureReport) error {
 		schemes = append(schemes, s.ID)
 	}
 	p := &lines{w: w}
-	p.f("Captured %s calls among %s people under %s: %s in %s on %d cores (%s).",
-		human.Count(h.Sessions), human.Count(len(h.People)), ids.Join(schemes), human.Bytes(float64(rep.Bytes)),
-		human.Seconds(rep.Elapsed.Seconds()), rep.Workers, human.Rate(rep.CallRate, "calls/s"))
+	p.f("Captured %s among %s under %s: %s in %s on %s (%s).",
+		plural.Count(h.Sessions, "call"), plural.Count(len(h.People), "person"), ids.Join(schemes), human.Bytes(float64(rep.Bytes)),
+		human.Seconds(rep.Elapsed.Seconds()), plural.Count(rep.Workers, "core"), human.Rate(rep.CallRate, "calls/s"))
 	p.f("")
 	dir := rep.Dir
 	p.f("  %-28s what an eavesdropper on the network records (archive %s)", filepath.Join(dir, archive.ArchiveFile), h.Archive)
@@ -72,13 +72,13 @@ func DecryptText(w io.Writer, rep *archive.DecryptReport, opts DecryptOptions) e
 	if rep.Checked {
 		checked = "each call opened checked against the ground truth"
 	}
-	p.f("Archive %s: %s calls among %s people, decrypted with %s; %s.", rep.Archive.Archive, human.Count(rep.Archive.Sessions),
-		human.Count(len(rep.Archive.People)), keyWords(len(rep.Keys)), checked)
+	p.f("Archive %s: %s among %s, decrypted with %s; %s.", rep.Archive.Archive, plural.Count(rep.Archive.Sessions, "call"),
+		plural.Count(len(rep.Archive.People), "person"), keyWords(len(rep.Keys)), checked)
 	p.f("")
 	p.table(decryptRows(rep))
 	p.f("")
 	secs := rep.Elapsed.Seconds()
-	p.f("Read %s in %s on %d cores: %s, %s.", human.Bytes(float64(rep.Bytes)), human.Seconds(secs), rep.Workers,
+	p.f("Read %s in %s on %s: %s, %s.", human.Bytes(float64(rep.Bytes)), human.Seconds(secs), plural.Count(rep.Workers, "core"),
 		human.Rate(float64(rep.Calls)/secs, "calls/s"), human.Rate(float64(rep.Bytes)/secs/1e6, "MB/s"))
 	p.damage(rep)
 	p.compare(rep, opts)
@@ -139,20 +139,48 @@ func (p *lines) damage(rep *archive.DecryptReport) {
 }
 
 // compare sets decrypting against capturing, both measured here, and
-// projects both to a larger archive if asked.
+// projects both to a larger archive if asked. The lesson that recording
+// is the expensive part is drawn only when the measurement shows it.
 func (p *lines) compare(rep *archive.DecryptReport, opts DecryptOptions) {
-	if opts.CaptureRate <= 0 || rep.Calls == 0 {
+	secs := rep.Elapsed.Seconds()
+	if opts.CaptureRate <= 0 || rep.Calls == 0 || secs <= 0 {
 		return
 	}
-	rate := float64(rep.Calls) / rep.Elapsed.Seconds()
+	rate := float64(rep.Calls) / secs
 	p.f("")
-	p.f("Capturing such calls runs at %s here (measured just now, on the same cores): trying these keys on the whole archive ran %s times as fast as capturing it. Recording is the expensive part; once stolen, keys read everything at once.",
-		human.Rate(opts.CaptureRate, "calls/s"), human.Count(int(math.Round(rate/opts.CaptureRate))))
+	p.f("Capturing such calls runs at %s here (measured just now, on the same cores): %s",
+		human.Rate(opts.CaptureRate, "calls/s"), verdict(rate/opts.CaptureRate, len(rep.Keys), rep.Workers))
 	if opts.Project > 0 {
 		n := float64(opts.Project)
-		p.f("Projection, not measured: %s calls would take about %s to capture and %s to decrypt on %d cores.",
-			human.Count(opts.Project), human.Seconds(n/opts.CaptureRate), human.Seconds(n/rate), rep.Workers)
+		p.f("Projection, not measured: %s would take about %s to capture and %s to decrypt on %s.",
+			plural.Count(opts.Project, "call"), human.Seconds(n/opts.CaptureRate), human.Seconds(n/rate), plural.Count(rep.Workers, "core"))
 	}
+}
+
+// verdict says how decrypting compared with capturing, given how many
+// times as fast it ran: the lesson if it ran at least twice as fast,
+// plainly otherwise.
+func verdict(ratio float64, keys, workers int) string {
+	const lesson = "Recording is the expensive part; once stolen, keys read everything at once."
+	setup := fmt.Sprintf("with %s on %s", plural.Count(keys, "key file"), plural.Count(workers, "core"))
+	switch {
+	case ratio >= 2:
+		return fmt.Sprintf("trying these keys on the whole archive ran %s times as fast as capturing it. %s", times(ratio), lesson)
+	case ratio >= 1.1:
+		return fmt.Sprintf("decrypting ran only %s times as fast as capturing here: %s, reading the archive cost nearly as much as recording it.", times(ratio), setup)
+	case ratio > 1/1.1:
+		return fmt.Sprintf("decrypting took about as long as capturing here: %s, reading the archive cost as much as recording it.", setup)
+	}
+	return fmt.Sprintf("decrypting took %s times as long as capturing here: %s, reading the archive cost more than recording it.", times(1/ratio), setup)
+}
+
+// times writes a ratio: one decimal below 10 (2.4), a whole number with
+// separators above (1,250).
+func times(x float64) string {
+	if x < 9.95 {
+		return fmt.Sprintf("%.1f", x)
+	}
+	return human.Count(int(math.Round(x)))
 }
 
 // lines writes formatted lines, keeping the first error.

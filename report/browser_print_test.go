@@ -39,7 +39,17 @@ const probeScript = `(() => {
 		wrap([...label.childNodes], "label/" + (i + 1));
 		wrap([...h.childNodes].filter(c => c !== label), "title/" + (i + 1));
 		const next = act.querySelector(".act-intro, .step-no");
-		if (next) wrap([...next.childNodes], "next/" + (i + 1));
+		const intro = act.querySelector(".act-intro");
+		if (intro) {
+			const text = [...intro.childNodes].filter(c => c.nodeType === Node.TEXT_NODE && c.data.trim()).pop();
+			if (text) {
+				const at = text.data.trimEnd().lastIndexOf(" ");
+				if (at > 0) wrap([text.splitText(at + 1)], "intro-end/" + (i + 1));
+			}
+		}
+		if (next) wrap([...next.childNodes].filter(c => !c.classList || !c.classList.contains("probe")), "next/" + (i + 1));
+		const step = act.querySelector(".step-no");
+		if (step && step !== next) wrap([...step.childNodes], "step/" + (i + 1));
 		n++;
 	});
 	const qs = document.querySelectorAll(".question .prompt");
@@ -70,9 +80,10 @@ func (b *browser) printPages(t *testing.T, name string) map[string]int {
 
 // Printed, an act's label ("Act 3") never sits on one page and its
 // heading on the next, and the heading is never left at the foot of a
-// page without what follows it. Acts of many lengths put headings at
-// every height of a page; the tour is printed too. A worksheet's answer
-// key starts a page of its own.
+// page without what follows it; an act's intro is never split between
+// pages, nor left at the foot of one with the act's first step on the
+// next. Acts of many lengths put headings at every height of a page; the
+// tour is printed too. A worksheet's answer key starts a page of its own.
 func TestHTMLPrintLayout(t *testing.T) {
 	b := newBrowser(t)
 	for _, p := range []struct {
@@ -95,6 +106,12 @@ func TestHTMLPrintLayout(t *testing.T) {
 				t.Errorf("%s, act %s: its label is printed on page %d, its heading on page %d", p.name, n, label, title)
 			case title != next:
 				t.Errorf("%s, act %s: its heading ends page %d; what follows it starts page %d", p.name, n, title, next)
+			}
+			if end, ok := at["intro-end/"+n]; ok && end != next {
+				t.Errorf("%s, act %s: its intro starts on page %d and ends on page %d", p.name, n, next, end)
+			}
+			if step, ok := at["step/"+n]; ok && step != title {
+				t.Errorf("%s, act %s: its heading and intro are on page %d, its first step on page %d", p.name, n, title, step)
 			}
 		}
 		b.done(t, p.name)

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math"
 	"strings"
 
 	"github.com/escrowlab/escrowlab/scenario"
@@ -19,6 +20,28 @@ func figureLines(c scenario.Chart, width int) []string {
 		return timelineLines(c.Timeline, width)
 	case c.Kind == scenario.GraphChart && c.Graph != nil:
 		return graphLines(c.Graph, width)
+	}
+	return nil
+}
+
+// unwrapped is a width no line of text reaches: words laid out at it are
+// never wrapped.
+const unwrapped = math.MaxInt32
+
+// codeFigureLines draws a picture as text for a Markdown code block, which
+// viewers show as it is, scrolling rather than wrapping: at its natural
+// width, no words ever wrapped, a label never cut from its count. A
+// timeline's rows of calls still fit in rowW columns, a few calls to a
+// column if need be. Like [figureLines], it returns nil for a picture
+// without a text drawing.
+func codeFigureLines(c scenario.Chart, rowW int) []string {
+	switch {
+	case c.Kind == scenario.EnvelopeChart && c.Envelope != nil:
+		return envelopeLines(c.Envelope, envelopeWidth(c.Envelope))
+	case c.Kind == scenario.TimelineChart && c.Timeline != nil:
+		return timelineText(c.Timeline, rowW, unwrapped)
+	case c.Kind == scenario.GraphChart && c.Graph != nil:
+		return graphLines(c.Graph, unwrapped)
 	}
 	return nil
 }

@@ -26,15 +26,21 @@ type tlColumn struct {
 	mark  int // index into Timeline.Marks, or -1
 }
 
-// timelineLines draws a timeline as text: the calls in order, one column
-// each (or a few per column when there are too many for the width), each
-// mark as a bar between the calls it falls between, then a row per span
-// and per party, each under its label, and a key.
+// timelineLines draws a timeline as text w columns wide: the calls in
+// order, one column each (or a few per column when there are too many for
+// the width), each mark as a bar between the calls it falls between, then
+// a row per span and per party, each under its label, and a key.
 func timelineLines(t *scenario.Timeline, w int) []string {
+	return timelineText(t, w, w)
+}
+
+// timelineText draws a timeline as [timelineLines] does, its rows of
+// calls at most rowW columns wide and its words wrapped at w.
+func timelineText(t *scenario.Timeline, rowW, w int) []string {
 	if len(t.Calls) == 0 {
 		return []string{"No calls were made."}
 	}
-	cols := tlColumns(t, w-2)
+	cols := tlColumns(t, rowW-2)
 	per := len(cols[0].calls)
 	for _, c := range cols {
 		per = max(per, len(c.calls))

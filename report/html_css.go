@@ -229,7 +229,8 @@ footer { margin-top: 3.5rem; }
      leave most of a page blank, each page repeating the table's head. */
   h2 { font-size: 15pt; margin-top: 1.6rem; break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }
   .act-no { break-after: avoid; page-break-after: avoid; }
-  .act-intro { break-after: avoid; page-break-after: avoid; }
+  .act-intro { break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }
+  .act > .steps, .act > .steps > .step:first-child { break-before: avoid; page-break-before: avoid; }
   .step, figure, tr, .refs li, .outcome { break-inside: avoid; page-break-inside: avoid; }
   .step:has(figure.table), figure.table { break-inside: auto; page-break-inside: auto; }
   figure.table figcaption { break-after: avoid; page-break-after: avoid; }

@@ -270,7 +270,7 @@ func (m *mdWriter) chart(n int, c scenario.Chart, summary *scenario.Table) {
 // drawing in text or its grid as a table (unless summary shows that grid).
 func (m *mdWriter) chartBody(c scenario.Chart, summary *scenario.Table) {
 	m.paragraph(c.Alt)
-	if lines := figureLines(c, mdFigureWidth); lines != nil {
+	if lines := codeFigureLines(c, mdFigureWidth); lines != nil {
 		m.block(append(append([]string{"```text"}, lines...), "```")...)
 	}
 	switch {
@@ -304,8 +304,9 @@ func (m *mdWriter) chartBody(c scenario.Chart, summary *scenario.Table) {
 	}
 }
 
-// mdFigureWidth is the width of pictures drawn as text in Markdown code
-// blocks, which most viewers show without wrapping.
+// mdFigureWidth is the width of a timeline's rows of calls in a Markdown
+// code block. The words of a picture in a code block are never wrapped:
+// viewers show such a block as it is, scrolling wide lines.
 const mdFigureWidth = 80
 
 // sameGrid reports whether table t has the rows and columns of heat map h,

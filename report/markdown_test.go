@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/escrowlab/escrowlab/scenario"
 )
@@ -527,5 +528,44 @@ func TestTimesVary(t *testing.T) {
 		if got := timesVary(tr); got != want {
 			t.Errorf("timesVary with a value of %q = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// A picture in a Markdown code block is never wrapped: viewers show the
+// block as it is, so a label wider than the page stays on one line with
+// its count, and a long key or field stays whole.
+func TestMarkdownFigureNotWrapped(t *testing.T) {
+	long := "Intruder, with KF, the databases and every phone (end to end, forward secret)"
+	day := time.Date(1994, 3, 7, 9, 0, 0, 0, time.UTC)
+	var calls []scenario.TimelineCall
+	for i := range 21 {
+		calls = append(calls, scenario.TimelineCall{Number: i + 1, At: day.AddDate(0, 0, i)})
+	}
+	tests := []struct {
+		name  string
+		chart scenario.Chart
+		whole string // a line that must appear whole in the code block
+	}{
+		{"timeline row", scenario.Chart{Kind: scenario.TimelineChart, Timeline: &scenario.Timeline{Calls: calls,
+			Rows: []scenario.TimelineRow{{Label: long, Read: nil}}}}, long + ": 0 of 21"},
+		{"timeline marks", scenario.Chart{Kind: scenario.TimelineChart, Timeline: &scenario.Timeline{Calls: calls,
+			Marks: []scenario.TimeMark{{Label: long, At: day.AddDate(0, 0, 5)}}}}, "│ from left to right: " + long + ", 12 Mar 1994"},
+		{"graph edge", scenario.Chart{Kind: scenario.GraphChart, Graph: &scenario.Graph{Nodes: []string{"NIST", "FBI"},
+			Edges: []scenario.Edge{{From: "NIST", To: "FBI", Key: long, When: "26 Mar 1994"}}}}, "NIST  ── " + long + ", 26 Mar 1994 ──▶ FBI"},
+		{"envelope field", scenario.Chart{Kind: scenario.EnvelopeChart, Envelope: &scenario.Envelope{Lock: "sealed under KF",
+			Items: []scenario.EnvelopeItem{{Label: "who", Text: long}}}}, "who  " + long},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			m := &mdWriter{w: &b}
+			m.chartBody(tt.chart, nil)
+			if m.err != nil {
+				t.Fatal(m.err)
+			}
+			if !strings.Contains(b.String(), tt.whole) {
+				t.Errorf("the code block breaks %q:\n%s", tt.whole, b.String())
+			}
+		})
 	}
 }

@@ -42,7 +42,7 @@ type quizItem struct {
 	Prompt  string
 	Choices []string
 	Answer  string // "b) no: one half alone reveals nothing"
-	Shown   string // the step's outcome, measured: "■ Sealed: wrong session key; …"
+	Shown   string // the step's outcome and its table, measured: "■ Sealed: wrong session key; …"
 }
 
 // quizItems returns the questions of t in order.
@@ -78,10 +78,49 @@ func quizItems(t *scenario.Transcript) []quizItem {
 					it.Shown += ": " + s.Outcome.Text
 				}
 			}
+			it.Shown = withMeasured(it.Shown, measuredRows(s.Table))
 			items = append(items, it)
 		}
 	}
 	return items
+}
+
+// withMeasured adds a step's measured rows, if any, to its outcome.
+func withMeasured(shown, rows string) string {
+	switch {
+	case rows == "":
+		return shown
+	case shown == "":
+		return "Measured: " + rows + "."
+	}
+	return strings.TrimSuffix(shown, ".") + ". Measured: " + rows + "."
+}
+
+// measuredRows writes a step's table on one line, for the answer key: each
+// row as its first cell, then every other cell after its column's name,
+// such as "read, since: Mobile network 4/4, End to end 0/4". The counts
+// are what settle a question of "before or after", which an outcome's
+// words may not say. It returns "" for no table.
+func measuredRows(t *scenario.Table) string {
+	if t == nil {
+		return ""
+	}
+	var rows []string
+	for _, r := range t.Rows {
+		if len(r) == 0 {
+			continue
+		}
+		var cells []string
+		for i, c := range r[1:] {
+			if cell := c.Short(); i+1 < len(t.Header) && t.Header[i+1] != "" {
+				cells = append(cells, t.Header[i+1]+" "+cell)
+			} else {
+				cells = append(cells, cell)
+			}
+		}
+		rows = append(rows, r[0].Short()+": "+strings.Join(cells, ", "))
+	}
+	return strings.Join(rows, "; ")
 }
 
 // worksheetTitle is the title a worksheet gives its transcript.

@@ -154,3 +154,57 @@ func TestWorksheetCounts(t *testing.T) {
 		}
 	}
 }
+
+// The answer key shows the counts the step measured, so that an answer of
+// "only those made after" is borne out by the numbers before and after,
+// not only by the outcome's words.
+func TestWorksheetKeyShowsMeasuredCounts(t *testing.T) {
+	breach := &scenario.Table{Header: []string{"Calls", "Mobile network", "End to end"}, Rows: [][]scenario.Cell{
+		{scenario.Text("read, before it got in"), scenario.Ratio(0, 17), scenario.Ratio(0, 17)},
+		{scenario.Text("read, since"), scenario.Ratio(4, 4), scenario.Ratio(0, 4)},
+	}}
+	said := scenario.Outcome{Kind: scenario.Exposed, Text: "each call read checked against what was said; 21 end-to-end calls stayed sealed"}
+	measured := "Measured: read, before it got in: Mobile network 0/17, End to end 0/17; read, since: Mobile network 4/4, End to end 0/4."
+	tests := []struct {
+		name    string
+		table   *scenario.Table
+		outcome scenario.Outcome
+		want    string
+	}{
+		{"a table", breach, said, "! Exposed: " + said.Text + ". " + measured},
+		{"a table, no outcome", breach, scenario.Outcome{}, measured},
+		{"no table", nil, said, "! Exposed: " + said.Text},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr := sample()
+			tr.Acts[0].Steps[1].Quiz = spreadQuiz()
+			tr.Acts[0].Steps[1].Table = tt.table
+			tr.Acts[0].Steps[1].Outcome = tt.outcome
+			items := quizItems(tr)
+			if len(items) == 0 {
+				t.Fatal("no question")
+			}
+			var got string
+			for _, it := range items {
+				if it.Where == "step 1.2 ("+actName(tr)+")" {
+					got = it.Shown
+				}
+			}
+			if got != tt.want {
+				t.Errorf("the key shows\n%q,\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
+
+// spreadQuiz asks which calls opened, answered "only those made after".
+func spreadQuiz() *scenario.Question {
+	return &scenario.Question{Prompt: "Which of the calls can they read?", Answer: 1,
+		Choices: []string{"none of them", "only those made after they got in", "only those made before they got in", "some of them, before and after", "all of them, before and after"}}
+}
+
+// actName is how the answer key names the first act of tr.
+func actName(tr *scenario.Transcript) string {
+	return "Act 1 · " + tr.Acts[0].Title
+}

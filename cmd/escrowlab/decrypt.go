@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -53,9 +54,11 @@ func runDecrypt(c *cli.Context) error {
 		return usagef("decrypt takes one ARCHIVE (the wiretap.ewt a capture wrote), got %d arguments", c.NArg())
 	}
 	path := c.Args().First()
-	cfg := archive.DecryptConfig{Keys: c.StringSlice("keys"), Truth: c.String("truth"), Workers: c.Int("workers")}
+	cfg := archive.DecryptConfig{Keys: keyFiles(c.StringSlice("keys")), Truth: c.String("truth"), Workers: c.Int("workers")}
 	opts := report.DecryptOptions{Project: c.Int("project")}
 	switch {
+	case c.IsSet("keys") && len(cfg.Keys) == 0:
+		return usagef("invalid --keys %q: want the key FILEs the adversary holds, separated by commas (leave --keys out for none)", strings.Join(c.StringSlice("keys"), ","))
 	case cfg.Workers < 1 || cfg.Workers > 256:
 		return usagef("invalid --workers %d: want 1 to 256", cfg.Workers)
 	case opts.Project < 0:
@@ -118,6 +121,18 @@ func measureCapture(ctx context.Context, rep *archive.DecryptReport, workers int
 	}
 	budget := min(max(rep.Elapsed/4, 300*time.Millisecond), 3*time.Second)
 	return archive.MeasureCapture(ctx, schemes, max(len(rep.Archive.People), 2), workers, budget)
+}
+
+// keyFiles drops the empty names a stray comma leaves in --keys
+// ("a.csv," or "a.csv,,b.csv").
+func keyFiles(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if strings.TrimSpace(n) != "" {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // readable checks, before anything runs, that a file named on the command

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/escrowlab/escrowlab/internal/plural"
 )
@@ -70,25 +71,33 @@ func large(n float64) string {
 }
 
 // Rate writes a rate to three significant figures with its unit, such as
-// "1,300,000 tries/s", or "n/a" for none.
+// "1,300,000 tries/s", "74.3 calls/s" or "0.14 MB/s", or "n/a" for none.
 func Rate(r float64, unit string) string {
 	if r <= 0 || math.IsInf(r, 0) || math.IsNaN(r) {
 		return "n/a"
 	}
-	p := math.Pow(10, math.Floor(math.Log10(r))-2)
-	return Count(uint64(math.Round(r/p)*p)) + " " + unit
+	exp := int(math.Floor(math.Log10(r))) - 2
+	p := math.Pow(10, float64(exp))
+	v := math.Round(r/p) * p
+	if exp >= 0 {
+		return Count(uint64(v)) + " " + unit
+	}
+	s := strconv.FormatFloat(v, 'f', -exp, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return s + " " + unit
 }
 
 // Bytes writes a size in bytes, kilobytes, megabytes or gigabytes (powers
 // of 1,000, as disks are sold): 412 bytes, 41.2 kB, 3.4 MB, 1.2 GB.
 func Bytes(n float64) string {
+	// Each unit starts where the one below would round to 1,000 of it.
 	switch {
-	case n >= 1e9:
+	case n >= 999.95e6:
 		return fmt.Sprintf("%.1f GB", n/1e9)
-	case n >= 1e6:
+	case n >= 999.95e3:
 		return fmt.Sprintf("%.1f MB", n/1e6)
-	case n >= 1e3:
+	case n >= 999.5:
 		return fmt.Sprintf("%.1f kB", n/1e3)
 	}
-	return plural.Count(int(n), "byte")
+	return plural.Count(int(math.Round(n)), "byte")
 }

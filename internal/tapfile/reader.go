@@ -15,6 +15,7 @@ import (
 type Reader struct {
 	r     *bufio.Reader
 	off   int64  // offset of the next unread byte
+	end   int64  // offset just past the last record returned
 	next  uint32 // the number the next record should have
 	held  *Record
 	ended bool // the end record was read
@@ -40,8 +41,16 @@ func NewReader(r io.Reader) (*Reader, error) {
 		return nil, ErrNotArchive
 	}
 	_, _ = br.Discard(len(Magic))
-	return &Reader{r: br, off: int64(len(Magic))}, nil
+	return &Reader{r: br, off: int64(len(Magic)), end: int64(len(Magic))}, nil
 }
+
+// Offset returns the offset just past the last record Next returned (just
+// past Magic before the first): how far the records handed out reach. It
+// does not count what the reader has read ahead into its buffer, nor a
+// damaged stretch until the good record after it is returned, so it
+// measures progress through the archive as the caller sees it. Like
+// Next, it is not safe for use from several goroutines at once.
+func (r *Reader) Offset() int64 { return r.end }
 
 // Next returns the next good record. It returns io.EOF after the end
 // record. Damage is reported as a *Damage error: ErrDamaged for a record
@@ -78,6 +87,7 @@ func (r *Reader) Next() (Record, error) {
 // deliver returns rec and expects the record after it next.
 func (r *Reader) deliver(rec Record) (Record, error) {
 	r.next = uint32(rec.Number) + 1
+	r.end = rec.Offset + int64(Overhead+len(rec.Body))
 	r.ended = rec.Kind == KindEnd
 	return rec, nil
 }

@@ -155,3 +155,67 @@ func TestWriteRefusesHugeBodies(t *testing.T) {
 		t.Error("a body over MaxBody was written")
 	}
 }
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// Offset follows the records handed out, not the bytes the reader has
+// read ahead: after each record it stands just past that record; across
+// damage it stays put until the next good record is returned.
+func TestOffset(t *testing.T) {
+	data, want := sample(t, 200)
+	end := func(i int) int64 { return want[i].Offset + int64(Overhead+len(want[i].Body)) }
+	flipped := bytes.Clone(data)
+	flipped[want[5].Offset+int64(Overhead)] ^= 1
+	tests := []struct {
+		name    string
+		data    []byte
+		offsets []int64 // Offset after each call to Next, until io.EOF
+	}{
+		{"intact", data, nil},
+		{"record 5 damaged", flipped, nil},
+		{"cut inside record 3", data[:end(2)+4], []int64{end(0), end(1), end(2), end(2)}},
+	}
+	for i := range want {
+		tests[0].offsets = append(tests[0].offsets, end(i))
+		if i == 5 {
+			tests[1].offsets = append(tests[1].offsets, end(4))
+			continue
+		}
+		tests[1].offsets = append(tests[1].offsets, end(i))
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := &countingReader{r: bytes.NewReader(tt.data)}
+			r, err := NewReader(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := r.Offset(); got != int64(len(Magic)) {
+				t.Errorf("before any record: Offset %d, want %d", got, len(Magic))
+			}
+			var got []int64
+			for len(got) <= len(tt.offsets) {
+				if _, err := r.Next(); err == io.EOF {
+					break
+				}
+				got = append(got, r.Offset())
+				if len(got) == 1 && in.n <= got[0] {
+					t.Fatalf("the reader read only %d bytes ahead of %d: the test shows nothing", in.n, got[0])
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.offsets) {
+				t.Errorf("offsets %v,\nwant %v", got, tt.offsets)
+			}
+		})
+	}
+}
