@@ -57,7 +57,7 @@ func (t *tour) epilogue() error {
 		Actor: "Intruder", Action: fmt.Sprintf("gets into the carrier's intercept system; %s later, it tries every recorded call", plural.Count(len(since), "call")),
 		Values:  unnested(callValues(since)),
 		Table:   table,
-		Outcome: outcomeOf(sim.Opened, fmt.Sprintf("each call read checked against what was said; %s stayed sealed", plural.Count(fs.Total-fs.Opened, "end-to-end call"))),
+		Outcome: outcomeOf(sim.Opened, fmt.Sprintf("read %d of the %s made since it got in and %d of the %d before, each checked against what was said; %s stayed sealed", sim.OpenedAfter, plural.Count(after, "call"), sim.OpenedBefore, before, plural.Count(fs.Total-fs.Opened, "end-to-end call"))),
 		Quiz:    spreadQuestionAt("Intruders get into the carrier's intercept system. Which of the calls that crossed the mobile network can they read?", "they got in", sim.Opened, sim.OpenedBefore, sim.OpenedAfter, sim.Total),
 		Note:    "Access built for warrants serves whoever controls it: it reads only what passes after the intrusion, but everyone's, and the call records reach back. In December 2024 the US Cybersecurity and Infrastructure Security Agency (CISA) urged highly targeted people to use end-to-end encryption.",
 		Cites:   cites(refFBICISA2024, refCISAGuidance),

@@ -23,7 +23,7 @@ type DecryptConfig struct {
 	Truth    string        // the ground truth, or "" to count without checking
 	Split    time.Time     // if set, opened calls are counted before and after it
 	Workers  int           // 0: every core
-	Progress *atomic.Int64 // if set, counts the archive's bytes read
+	Progress *atomic.Int64 // if set, holds the offset just past the last archive record read
 }
 
 // SchemeResult is what an adversary got out of one scheme's calls.
@@ -80,11 +80,12 @@ func Decrypt(ctx context.Context, path string, cfg DecryptConfig) (*DecryptRepor
 		return nil, fmt.Errorf("archive: %w", err)
 	}
 	defer f.Close()
-	counted := &countingReader{r: f, n: cfg.Progress}
+	counted := &countingReader{r: f}
 	a, err := openArchive(counted, path)
 	if err != nil {
 		return nil, err
 	}
+	a.progress = cfg.Progress
 	held, err := a.loadKeys(cfg.Keys)
 	if err != nil {
 		return nil, err
@@ -162,16 +163,12 @@ func (r SchemeResult) add(o SchemeResult) SchemeResult {
 // countingReader counts the bytes read through it.
 type countingReader struct {
 	r     io.Reader
-	n     *atomic.Int64
 	total int64
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.total += int64(n)
-	if c.n != nil {
-		c.n.Add(int64(n))
-	}
 	return n, err
 }
 
@@ -201,6 +198,9 @@ func (a *reading) feed(ctx context.Context, tr *truthReader, jobs chan<- []job, 
 			return nil
 		}
 		rec, err := a.r.Next()
+		if a.progress != nil {
+			a.progress.Store(a.r.Offset())
+		}
 		if err != nil {
 			if err := a.damage(err, rep); err != nil {
 				return err

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/escrowlab/escrowlab/attack"
@@ -147,5 +148,23 @@ func TestTruthCutOrEditedIsRefused(t *testing.T) {
 		if !strings.Contains(err.Error(), path) {
 			t.Errorf("%s: an error that does not name the ground truth: %v", name, err)
 		}
+	}
+}
+
+// Decrypt's progress follows the records read, ending at the archive's
+// size.
+func TestDecryptProgress(t *testing.T) {
+	_, dir := capture(t, CaptureConfig{People: 3, Sessions: 20, Days: 2, Seed: 3, Schemes: []attack.SchemeID{attack.ClipperID}})
+	path := filepath.Join(dir, ArchiveFile)
+	var progress atomic.Int64
+	if _, err := Decrypt(context.Background(), path, DecryptConfig{Progress: &progress}); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if progress.Load() != fi.Size() {
+		t.Errorf("progress ended at byte %d of %d", progress.Load(), fi.Size())
 	}
 }

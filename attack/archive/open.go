@@ -7,6 +7,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/escrowlab/escrowlab/attack"
 	"github.com/escrowlab/escrowlab/internal/keyfile"
@@ -20,6 +21,9 @@ type reading struct {
 	people  []*attack.Person
 	schemes []attack.Reading // in the header's order
 	r       *tapfile.Reader
+	// progress, if set, follows the offset just past the last record
+	// read, for a progress bar.
+	progress *atomic.Int64
 }
 
 // openArchive reads an archive's header from r and restores its schemes.

@@ -34,7 +34,7 @@ func TestScripts(t *testing.T) {
 
 // measured matches the wall-clock times and rates a run measures, which
 // differ from run to run even with the same seed.
-var measured = regexp.MustCompile(`\d[\d,]*\.\d+ (ms|s|minutes|hours|days)\b|\d+ µs\b|\d[\d,]* (years|tries/s)\b`)
+var measured = regexp.MustCompile(`\d[\d,]*\.\d+ (ms|s|minutes|hours|days)\b|\d+ µs\b|\d[\d,]*(\.\d+)? (years|tries/s)\b`)
 
 // mask FILE OUT writes FILE to OUT with every measured time and rate
 // replaced by "<measured>", so output can be compared with a golden file.
