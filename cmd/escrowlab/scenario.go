@@ -223,7 +223,7 @@ func newScenario(c *cli.Context) error {
 		return usagef("invalid name %q: want lower-case letters, digits and dashes, such as week3-escrow; the file is written in the current folder", name)
 	}
 	path := id + ".yaml"
-	f, err := checkOutFile(path, c.Bool("force"))
+	f, err := outFile{Path: path, Rule: "a scenario file is written only as a regular file"}.check(c.Bool("force"))
 	if err != nil {
 		return err
 	}
