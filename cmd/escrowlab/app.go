@@ -99,21 +99,24 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) (*cli.App, *status) {
 		},
 		CommandNotFound: func(c *cli.Context, name string) { st.notFound = name },
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
-			return usageError{err}
+			return usageError{flagError(err, c.App.Flags)}
 		},
 		ExitErrHandler:  func(*cli.Context, error) {}, // run decides the exit status
 		HideHelpCommand: false,
 	}
-	setUsageErrors(app.Commands, app.OnUsageError)
+	setUsageErrors(app.Commands)
 	return app, st
 }
 
 // setUsageErrors makes every command and subcommand report flag errors
-// as usage errors.
-func setUsageErrors(cmds []*cli.Command, f cli.OnUsageErrorFunc) {
+// as usage errors, in escrowlab's words: what was wrong and what each flag
+// wants.
+func setUsageErrors(cmds []*cli.Command) {
 	for _, c := range cmds {
-		c.OnUsageError = f
-		setUsageErrors(c.Subcommands, f)
+		c.OnUsageError = func(_ *cli.Context, err error, _ bool) error {
+			return usageError{flagError(err, c.Flags)}
+		}
+		setUsageErrors(c.Subcommands)
 	}
 }
 

@@ -81,7 +81,7 @@ func runMatrix(c *cli.Context) error {
 	defer stop()
 	var work atomic.Int64
 	cfg.Progress = &work
-	done := startMeter(c.App.ErrWriter, func() uint64 { return uint64(work.Load()) }, float64(attack.MatrixWork(cfg)), "calls")
+	done := startDisplay(c.App.ErrWriter, matrixProgress(work.Load, int64(cfg.Sessions), attack.MatrixWork(cfg)))
 	m, err := attack.NewMatrix(ctx, cfg)
 	done()
 	if errors.Is(err, attack.ErrInterrupted) && m == nil {

@@ -15,17 +15,31 @@ var errExists = errors.New("exists")
 
 // outFile is a file escrowlab may write: Path as the user gave it, and
 // Target, the regular file it names once symbolic links are followed.
+// Rule says, in an error, what the file must be; empty means it is
+// --out's file.
 type outFile struct {
 	Path   string
 	Target string
+	Rule   string
 }
+
+// outRule is the rule for --out's file.
+const outRule = "--out writes only regular files"
 
 // checkOutFile checks, before anything is computed, that path can be
 // written: its folder exists and accepts new files, and whatever is there
 // is a regular file (or a link to one) that force allows to be replaced.
 // It refuses a directory, device, FIFO or socket.
 func checkOutFile(path string, force bool) (outFile, error) {
-	f := outFile{Path: path}
+	return outFile{Path: path}.check(force)
+}
+
+// check is checkOutFile for f, whose Rule an error quotes.
+func (f outFile) check(force bool) (outFile, error) {
+	if f.Rule == "" {
+		f.Rule = outRule
+	}
+	path := f.Path
 	target, err := outpath.FollowLinks(path)
 	if err != nil {
 		return f, f.errorf("%w", err)
@@ -38,7 +52,7 @@ func checkOutFile(path string, force bool) (outFile, error) {
 	case err != nil:
 		return f, f.errorf("%w", err)
 	case !fi.Mode().IsRegular():
-		return f, f.errorf("it is %s; --out writes only regular files", outpath.Describe(fi.Mode()))
+		return f, f.errorf("it is %s; %s", outpath.Describe(fi.Mode()), f.Rule)
 	case !force:
 		return f, fmt.Errorf("%s %w; choose another name or add --force to replace it", path, errExists)
 	}
@@ -51,7 +65,7 @@ func checkOutFile(path string, force bool) (outFile, error) {
 // points to the new content. It checks the path again first, since the file
 // system may have changed during a long computation.
 func (f outFile) write(data []byte, force bool) error {
-	f, err := checkOutFile(f.Path, force)
+	f, err := f.check(force)
 	if err != nil {
 		return err
 	}

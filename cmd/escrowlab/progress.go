@@ -13,11 +13,29 @@ import (
 )
 
 // Progress display timing: nothing for runs shorter than progressDelay.
-const (
+// Variables only so that tests can draw at once.
+var (
 	progressDelay = time.Second
 	progressTick  = 200 * time.Millisecond
-	progressWidth = 24
 )
+
+// progressWidth is the width of the bar, in columns.
+const progressWidth = 24
+
+// meterTerminal reports whether progress is drawn on w, and if so how to
+// read the width of the terminal it is. Tests replace it to draw progress
+// into a buffer.
+var meterTerminal = func(w io.Writer) (cols func() int, ok bool) {
+	f, ok := terminal(w)
+	if !ok {
+		return nil, false
+	}
+	return func() int { return columns(f) }, true
+}
+
+// render draws one line of a progress display, at most width columns,
+// after elapsed time.
+type render func(elapsed time.Duration, width int) string
 
 // startProgress draws a progress bar on w, if w is a terminal, for a search
 // that is expected to make about expected tries in all. The bar appears
@@ -31,11 +49,19 @@ func startProgress(w io.Writer, tries *atomic.Uint64, expected float64) (stop fu
 // startMeter is startProgress for any work counted in units: read says
 // how many are done, of about expected in all.
 func startMeter(w io.Writer, read func() uint64, expected float64, unit string) (stop func()) {
-	f, ok := terminal(w)
+	return startDisplay(w, func(elapsed time.Duration, width int) string {
+		return progressLine(read(), expected, unit, elapsed, width)
+	})
+}
+
+// startDisplay redraws line on w, if w is a terminal, from progressDelay
+// on, until the returned function is called.
+func startDisplay(w io.Writer, line render) (stop func()) {
+	cols, ok := meterTerminal(w)
 	if !ok {
 		return func() {}
 	}
-	return drawProgress(w, func() int { return columns(f) }, read, expected, unit, progressDelay)
+	return drawProgress(w, cols, line, progressDelay)
 }
 
 // clearLine erases from the cursor to the end of the line. A terminal
@@ -47,9 +73,9 @@ var clearLine = func() string {
 	return "\x1b[K"
 }()
 
-// drawProgress redraws the bar on w every progressTick after delay, each
+// drawProgress redraws line on w every progressTick after delay, each
 // time in cols()-1 columns, until the returned function is called.
-func drawProgress(w io.Writer, cols func() int, read func() uint64, expected float64, unit string, delay time.Duration) (stop func()) {
+func drawProgress(w io.Writer, cols func() int, line render, delay time.Duration) (stop func()) {
 	quit, finished := make(chan struct{}), make(chan struct{})
 	start := time.Now()
 	go func() {
@@ -65,7 +91,7 @@ func drawProgress(w io.Writer, cols func() int, read func() uint64, expected flo
 		defer tick.Stop()
 		for {
 			width := cols() - 1
-			fmt.Fprint(w, "\r"+endLine(progressLine(read(), expected, unit, time.Since(start), width), width))
+			fmt.Fprint(w, "\r"+endLine(line(time.Since(start), width), width))
 			select {
 			case <-quit:
 				fmt.Fprint(w, "\r"+endLine("", width)+"\r")

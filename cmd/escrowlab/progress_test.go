@@ -104,7 +104,10 @@ func drawSome(t *testing.T) string {
 	tries.Store(1_300_000)
 	var width atomic.Int64
 	width.Store(100)
-	stop := drawProgress(&buf, func() int { return int(width.Load()) }, tries.Load, 65536*100, "tries", 0)
+	line := func(elapsed time.Duration, width int) string {
+		return progressLine(tries.Load(), 65536*100, "tries", elapsed, width)
+	}
+	stop := drawProgress(&buf, func() int { return int(width.Load()) }, line, 0)
 	waitFor(t, func() bool { return strings.Count(buf.String(), "\r") >= 1 })
 	width.Store(30)
 	n := strings.Count(buf.String(), "\r")

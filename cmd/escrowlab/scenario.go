@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -99,24 +100,33 @@ func isFile(arg string) bool {
 // pickScenario returns the built-in or file scenario named by the one
 // argument.
 func pickScenario(c *cli.Context) (scenario.Scenario, error) {
+	s, _, err := pickRun(c)
+	return s, err
+}
+
+// pickRun is pickScenario that also returns the checksum widths of the
+// LEAF forgeries a scenario file makes, for its progress display. The
+// built-ins forge only 16-bit LEAFs, which take milliseconds, so for them
+// it returns none.
+func pickRun(c *cli.Context) (s scenario.Scenario, forges []int, err error) {
 	if err := noArgs(c, 1); err != nil {
-		return scenario.Scenario{}, err
+		return s, nil, err
 	}
 	arg := c.Args().First()
 	if !isFile(arg) {
 		s, err := scenario.Lookup(arg)
 		if err != nil {
-			return s, usageError{err}
+			return s, nil, usageError{err}
 		}
-		return s, nil
+		return s, nil, nil
 	}
 	spec, err := scenario.LoadFile(arg)
 	if err != nil {
-		return scenario.Scenario{}, err
+		return s, nil, err
 	}
-	s := scenario.FromSpec(spec)
+	s = scenario.FromSpec(spec)
 	s.Path = arg
-	return s, nil
+	return s, forgeWidths(spec), nil
 }
 
 func runNamedScenario(c *cli.Context) error {
@@ -128,14 +138,14 @@ func runNamedScenario(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	s, err := pickScenario(c)
+	s, forges, err := pickRun(c)
 	if err != nil {
 		return err
 	}
 	if !c.IsSet("seed") && s.Seed != nil {
 		seed = *s.Seed
 	}
-	t, stopped, err := runStoppable(c, s, seed)
+	t, stopped, err := runStoppable(c, s, forges, seed)
 	if err != nil {
 		return err
 	}
@@ -153,13 +163,22 @@ func runNamedScenario(c *cli.Context) error {
 
 // runStoppable runs s with seed, showing progress on a terminal, and lets
 // Ctrl-C or SIGTERM stop it. A stopped run returns what it measured so far
-// and the interruption to report after it.
-func runStoppable(c *cli.Context, s scenario.Scenario, seed uint64) (t *scenario.Transcript, stopped error, err error) {
+// and the interruption to report after it. forges are the widths of the
+// LEAFs the run forges, which may take far longer than its calls.
+func runStoppable(c *cli.Context, s scenario.Scenario, forges []int, seed uint64) (t *scenario.Transcript, stopped error, err error) {
 	ctx, stop, caught := onSignal(c.Context)
 	defer stop()
 	var held atomic.Int64
 	done := func() {}
-	if s.Sessions > 0 {
+	switch {
+	case len(forges) > 0:
+		// The scenario counts calls but not the forgers' tries, so the
+		// time left cannot be told; the line shows the time so far.
+		work := forgeWork(forges)
+		done = startDisplay(c.App.ErrWriter, func(elapsed time.Duration, width int) string {
+			return scenarioLine(int(held.Load()), s.Sessions, work, elapsed, width)
+		})
+	case s.Sessions > 0:
 		done = startMeter(c.App.ErrWriter, func() uint64 { return uint64(held.Load()) }, float64(s.Sessions), "calls")
 	}
 	t, err = s.Run(ctx, scenario.Options{Seed: seed, Progress: &held})
@@ -204,7 +223,7 @@ func newScenario(c *cli.Context) error {
 		return usagef("invalid name %q: want lower-case letters, digits and dashes, such as week3-escrow; the file is written in the current folder", name)
 	}
 	path := id + ".yaml"
-	f, err := checkOutFile(path, c.Bool("force"))
+	f, err := outFile{Path: path, Rule: "a scenario file is written only as a regular file"}.check(c.Bool("force"))
 	if err != nil {
 		return err
 	}

@@ -57,7 +57,7 @@ func runScenario(c *cli.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	t, stopped, err := runStoppable(c, s, seed)
+	t, stopped, err := runStoppable(c, s, nil, seed)
 	if err != nil {
 		return err
 	}
