@@ -12,6 +12,7 @@ import (
 
 	"github.com/escrowlab/escrowlab/attack"
 	"github.com/escrowlab/escrowlab/internal/cast"
+	"github.com/escrowlab/escrowlab/internal/human"
 	"github.com/escrowlab/escrowlab/internal/plural"
 	"github.com/escrowlab/escrowlab/internal/seeded"
 )
@@ -261,6 +262,9 @@ func (r *specRun) play(e Event) error {
 			return err
 		}
 		res, err := f.Run(r.ctx)
+		if errors.Is(err, attack.ErrInterrupted) {
+			r.b.step(Step{Actor: e.Person, Action: fmt.Sprintf("(%s) was forging a LEAF with a %d-bit checksum when the run stopped, after %s tries", when, e.Bits, human.Count(res.Tries))})
+		}
 		if err != nil {
 			return err
 		}

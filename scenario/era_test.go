@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/escrowlab/escrowlab/attack"
 )
@@ -104,5 +105,28 @@ events:
 	_, err = RunSpec(context.Background(), spec, Options{Seed: 1, Progress: &held})
 	if err != nil || held.Load() != int64(Sessions(spec)) {
 		t.Errorf("a whole run counted %d of %d sessions (%v)", held.Load(), Sessions(spec), err)
+	}
+}
+
+// A run stopped during a forgery says how far the search had got.
+func TestInterruptedForgerySaysItsTries(t *testing.T) {
+	spec, err := Parse("wide.yaml", []byte("title: wide\ncast: [Alice, Bob]\ntraffic: {sessions: 0}\nevents:\n  - day: 1\n    forge: {bits: 24, by: Alice}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	tr, err := RunSpec(ctx, spec, Options{Seed: 1})
+	if !errors.Is(err, attack.ErrInterrupted) || tr == nil {
+		t.Fatalf("RunSpec = %v; want the transcript so far and ErrInterrupted", err)
+	}
+	var said string
+	for _, a := range tr.Acts {
+		for _, s := range a.Steps {
+			said += s.Action + "\n"
+		}
+	}
+	if !strings.Contains(said, "was forging a LEAF with a 24-bit checksum when the run stopped, after ") {
+		t.Errorf("the transcript does not say how far the forgery got:\n%s", said)
 	}
 }
