@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/hex"
 	"encoding/json"
 	"io"
 
@@ -24,6 +25,7 @@ type forgeJSON struct {
 	ExpectedTries    float64   `json:"expected_tries"`
 	Trials           int       `json:"trials"`
 	Tries            []uint64  `json:"tries"`
+	LEAFs            []string  `json:"leafs"`
 	MeanTries        float64   `json:"mean_tries"`
 	MedianTries      float64   `json:"median_tries"`
 	Seconds          []float64 `json:"seconds"`
@@ -44,7 +46,7 @@ func forgeDoc(bits int, fs []attack.Forgery, run scenario.ForgeRun) forgeJSON {
 	j := forgeJSON{
 		Schema: "escrowlab.forge/v1", Seed: run.Seed, Bits: bits, Workers: run.Workers,
 		ExpectedTries: attack.ExpectedTries(bits), Trials: len(done),
-		Tries: []uint64{}, Seconds: []float64{}, TriesPerSecond: attack.Rate(done),
+		Tries: []uint64{}, LEAFs: []string{}, Seconds: []float64{}, TriesPerSecond: attack.Rate(done),
 		Interrupted: len(done) < len(fs),
 	}
 	for _, f := range fs {
@@ -53,6 +55,7 @@ func forgeDoc(bits int, fs []attack.Forgery, run scenario.ForgeRun) forgeJSON {
 			continue
 		}
 		j.Tries = append(j.Tries, f.Tries)
+		j.LEAFs = append(j.LEAFs, hex.EncodeToString(f.Forged))
 		j.Seconds = append(j.Seconds, f.Elapsed.Seconds())
 	}
 	s := attack.Stats(fs)

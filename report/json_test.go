@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"os"
 	"regexp"
@@ -159,6 +160,15 @@ func TestJSONFieldsDocumented(t *testing.T) {
 		t.Fatal(err)
 	}
 	compareFields(t, "escrowlab.forge/v1", jsonPaths(t, b.Bytes()))
+	var doc forgeJSON
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range fs {
+		if i >= len(doc.LEAFs) || doc.LEAFs[i] != hex.EncodeToString(f.Forged) {
+			t.Errorf("forgery %d: leafs %v, want %x", i, doc.LEAFs, f.Forged)
+		}
+	}
 
 	b.Reset()
 	if err := SweepJSON(&b, sweep); err != nil {
