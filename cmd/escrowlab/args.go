@@ -39,7 +39,12 @@ func interspersed(app *cli.App, args []string) []string {
 			i = len(args)
 		case strings.HasPrefix(a, "-") && a != "-":
 			out = append(out, a)
-			if takesValue(cmd, a) && i+1 < len(args) {
+			if takesValue(cmd, a) && i+1 == len(args) {
+				// The value is missing: leave the flag last, for the
+				// parser to say so, rather than give it an argument.
+				return out
+			}
+			if takesValue(cmd, a) {
 				i++
 				out = append(out, args[i])
 			}

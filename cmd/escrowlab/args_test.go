@@ -17,6 +17,7 @@ func TestInterspersed(t *testing.T) {
 		{"escrowlab tour extra --step", "escrowlab tour --step extra"},
 		{"escrowlab scenario run -- --odd-name.yaml", "escrowlab scenario run -- --odd-name.yaml"},
 		{"escrowlab tuor --seed 1", "escrowlab tuor --seed 1"},
+		{"escrowlab decrypt a.ewt --truth", "escrowlab decrypt --truth"},
 		{"escrowlab", "escrowlab"},
 	}
 	for _, tt := range tests {

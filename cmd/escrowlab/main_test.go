@@ -85,6 +85,7 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"forge", "--bits", "x"}, exitUsage, `invalid --bits "x": want a whole number, 8 to 32`},
 		{[]string{"matrix", "--people", "abc"}, exitUsage, `invalid --people "abc": want a whole number, 2 to 500`},
 		{[]string{"matrix", "--people"}, exitUsage, "--people needs a value"},
+		{[]string{"decrypt", "a.ewt", "--truth"}, exitUsage, "--truth needs a value"},
 		{[]string{"forge", "--sweep", "9-"}, exitUsage, `invalid --sweep "9-"`},
 		{[]string{"forge", "--bits", "8", "--seed", "1", "--json"}, exitOK, ""},
 		// Checked before computing: a usage error, or a file that cannot
