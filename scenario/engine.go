@@ -30,7 +30,8 @@ type adversary struct {
 // specRun is the state of one run of a Spec.
 type specRun struct {
 	ctx      context.Context
-	progress *atomic.Int64 // counts sessions held, if set
+	progress *atomic.Int64  // counts sessions held, if set
+	tries    *atomic.Uint64 // receives the forgeries' tries, if set
 	spec     *Spec
 	seed     uint64
 	start    time.Time // day 0, at midnight: events happen as their day begins
@@ -48,7 +49,7 @@ type specRun struct {
 // the timeline is played out, RunSpec returns the transcript so far, with
 // an error wrapping attack.ErrInterrupted.
 func RunSpec(ctx context.Context, spec *Spec, opts Options) (*Transcript, error) {
-	r := &specRun{ctx: ctx, progress: opts.Progress, spec: spec, seed: opts.Seed, b: newBuilder(spec.ID, spec.Title, opts.Seed), start: spec.Start}
+	r := &specRun{ctx: ctx, progress: opts.Progress, tries: opts.ForgeTries, spec: spec, seed: opts.Seed, b: newBuilder(spec.ID, spec.Title, opts.Seed), start: spec.Start}
 	if r.start.IsZero() {
 		r.start = defaultStart
 	}
@@ -257,7 +258,7 @@ func (r *specRun) play(e Event) error {
 		r.b.step(Step{Actor: e.Adversary, Action: fmt.Sprintf("%s (%s)", what, when),
 			Values: vals, Outcome: Outcome{Exposed, "measured below, over the whole archive"}})
 	case ForgeEvent:
-		f, err := attack.NewForger(attack.ForgeConfig{Bits: e.Bits, Seed: r.seed + uint64(e.Line) + 1})
+		f, err := attack.NewForger(attack.ForgeConfig{Bits: e.Bits, Seed: r.seed + uint64(e.Line) + 1, Progress: r.tries})
 		if err != nil {
 			return err
 		}

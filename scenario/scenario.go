@@ -15,6 +15,9 @@ type Options struct {
 	// Progress, if set, counts the sessions held as the run goes, for a
 	// progress display; Sessions says how many a scenario holds in all.
 	Progress *atomic.Int64
+	// ForgeTries, if set, receives the tries of the run's LEAF forgeries
+	// as they are made, for a progress display.
+	ForgeTries *atomic.Uint64
 }
 
 // Scenario is one case study: an id for the command line, a title, a

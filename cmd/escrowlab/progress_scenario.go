@@ -26,9 +26,10 @@ func forgeWidths(spec *scenario.Spec) []int {
 }
 
 // forgeWork describes the LEAF forgeries of the given widths for a
-// progress line: how many, how wide and how many tries they take on
-// average (the scenario run does not count them as it goes).
-func forgeWork(bits []int) string {
+// progress line: how many, how wide, the tries made so far and how many
+// they take on average ("~": a search may need more or fewer, so the time
+// left cannot be told).
+func forgeWork(bits []int, tried uint64) string {
 	tries := 0.0
 	for _, b := range bits {
 		tries += attack.ExpectedTries(b)
@@ -37,7 +38,7 @@ func forgeWork(bits []int) string {
 	if lo, hi := slices.Min(bits), slices.Max(bits); lo != hi {
 		width = fmt.Sprintf("%d to %d bits", lo, hi)
 	}
-	return fmt.Sprintf("%s of %s (~%s tries)", plural.Count(len(bits), "LEAF forgery"), width, humanCount(tries))
+	return fmt.Sprintf("%s of %s: %s of ~%s tries", plural.Count(len(bits), "LEAF forgery"), width, humanCount(float64(tried)), humanCount(tries))
 }
 
 // scenarioLine renders one line of progress, in at most width columns,
@@ -53,7 +54,7 @@ func scenarioLine(held, calls int, forges string, elapsed time.Duration, width i
 	if calls > 0 {
 		count = []string{fmt.Sprintf("%s of %s", humanCount(float64(held)), plural.Count(calls, "call"))}
 	}
-	short, _, _ := strings.Cut(forges, " (")
+	short, _, _ := strings.Cut(forges, ": ")
 	for _, parts := range [][]string{
 		append(append([]string{clock}, count...), forges, "Ctrl-C stops"),
 		append(append([]string{clock}, count...), forges),

@@ -169,19 +169,19 @@ func runStoppable(c *cli.Context, s scenario.Scenario, forges []int, seed uint64
 	ctx, stop, caught := onSignal(c.Context)
 	defer stop()
 	var held atomic.Int64
+	var tries atomic.Uint64
 	done := func() {}
 	switch {
 	case len(forges) > 0:
-		// The scenario counts calls but not the forgers' tries, so the
-		// time left cannot be told; the line shows the time so far.
-		work := forgeWork(forges)
+		// A forgery's tries vary around their mean, so the time left
+		// cannot be told; the line shows the time so far and the tries.
 		done = startDisplay(c.App.ErrWriter, func(elapsed time.Duration, width int) string {
-			return scenarioLine(int(held.Load()), s.Sessions, work, elapsed, width)
+			return scenarioLine(int(held.Load()), s.Sessions, forgeWork(forges, tries.Load()), elapsed, width)
 		})
 	case s.Sessions > 0:
 		done = startMeter(c.App.ErrWriter, func() uint64 { return uint64(held.Load()) }, float64(s.Sessions), "calls")
 	}
-	t, err = s.Run(ctx, scenario.Options{Seed: seed, Progress: &held})
+	t, err = s.Run(ctx, scenario.Options{Seed: seed, Progress: &held, ForgeTries: &tries})
 	done()
 	switch {
 	case errors.Is(err, attack.ErrInterrupted) && t != nil:
