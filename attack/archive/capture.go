@@ -3,6 +3,7 @@ package archive
 import (
 	"context"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -17,6 +18,7 @@ import (
 	"github.com/escrowlab/escrowlab/internal/keyfile"
 	"github.com/escrowlab/escrowlab/internal/outpath"
 	"github.com/escrowlab/escrowlab/internal/seeded"
+	"github.com/escrowlab/escrowlab/internal/tapfile"
 )
 
 // The files a capture writes into its directory.
@@ -30,7 +32,7 @@ const (
 // Limits of a capture.
 const (
 	MaxSessions = 10_000_000
-	MaxPeople   = 100_000
+	MaxPeople   = 2_000
 	MaxDays     = 36_500
 )
 
@@ -108,15 +110,26 @@ func Capture(ctx context.Context, cfg CaptureConfig, dir string) (*CaptureReport
 	if err != nil {
 		return nil, err
 	}
+	if head, _ := json.Marshal(h); len(head) > tapfile.MaxBody {
+		return nil, fmt.Errorf("archive: %d people under %d schemes make a header of %d bytes, more than an archive record holds (%d): capture fewer people or schemes", cfg.People, len(h.Schemes), len(head), tapfile.MaxBody)
+	}
 	rep := &CaptureReport{Dir: dir, Header: h, Seed: cfg.Seed, Workers: cfg.Workers}
+	st := &staging{}
+	defer st.cleanup()
 	start := time.Now()
-	if rep.Bytes, err = writeCalls(ctx, w, cfg, h, dir); err != nil {
+	if rep.Bytes, err = writeCalls(ctx, w, cfg, h, dir, st); err != nil {
 		return nil, err
 	}
 	rep.Elapsed = time.Since(start)
 	rep.PerCall = float64(rep.Bytes) / float64(cfg.Sessions)
 	rep.CallRate = float64(cfg.Sessions) / rep.Elapsed.Seconds()
-	if rep.Keys, err = writeKeys(w, h, dir); err != nil {
+	if rep.Keys, err = writeKeys(ctx, w, h, dir, st); err != nil {
+		return nil, err
+	}
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("archive: %w", attack.ErrInterrupted)
+	}
+	if err := st.commit(); err != nil {
 		return nil, err
 	}
 	if err := removeStale(dir, h.Archive, rep.Keys); err != nil {
@@ -151,19 +164,6 @@ func newHeader(w *attack.World, cfg CaptureConfig) (Header, error) {
 		h.Schemes = append(h.Schemes, SchemeHeader{ID: sid, Directory: string(dir)})
 	}
 	return h, nil
-}
-
-// writeFile writes data to the regular file dir/name atomically, making
-// its folder if need be.
-func writeFile(dir, name string, data []byte) error {
-	path := filepath.Join(dir, name)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return writeError(path, err)
-	}
-	if err := outpath.WriteFile(path, data); err != nil {
-		return fmt.Errorf("archive: %w", err)
-	}
-	return nil
 }
 
 // removeStale removes, from the keys folder's scheme folders, the key

@@ -6,12 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"sync"
 	"time"
-
-	"github.com/google/renameio/v2"
 
 	"github.com/escrowlab/escrowlab/attack"
 	"github.com/escrowlab/escrowlab/internal/outpath"
@@ -29,26 +26,26 @@ type carried struct {
 	err     error
 }
 
-// writeCalls carries every call and writes the archive and the ground
-// truth, each atomically, and returns the archive's size.
-func writeCalls(ctx context.Context, w *attack.World, cfg CaptureConfig, h Header, dir string) (int64, error) {
-	arch, err := pending(filepath.Join(dir, ArchiveFile))
+// writeCalls carries every call and stages the archive and the ground
+// truth in st, and returns the archive's size.
+func writeCalls(ctx context.Context, w *attack.World, cfg CaptureConfig, h Header, dir string, st *staging) (int64, error) {
+	archPath, truthPath := filepath.Join(dir, ArchiveFile), filepath.Join(dir, TruthFile)
+	arch, err := st.create(archPath)
 	if err != nil {
 		return 0, err
 	}
-	defer arch.Cleanup()
-	tf, err := pending(filepath.Join(dir, TruthFile))
+	defer arch.Close()
+	tf, err := st.create(truthPath)
 	if err != nil {
 		return 0, err
 	}
-	defer tf.Cleanup()
+	defer tf.Close()
 	aw, tw := tapfile.NewWriter(arch), bufio.NewWriterSize(tf, 1<<16)
 	head, _ := json.Marshal(h)
 	if err := aw.Write(tapfile.KindHeader, head); err != nil {
-		return 0, fmt.Errorf("archive: %w", err)
+		return 0, writeError(archPath, err)
 	}
 	tw.WriteString(truthHead(h.Archive))
-	archPath, truthPath := filepath.Join(dir, ArchiveFile), filepath.Join(dir, TruthFile)
 	err = carry(ctx, w, cfg, h, func(c carried) error {
 		for _, r := range c.records {
 			if err := aw.Write(tapfile.KindCapture, r); err != nil {
@@ -63,8 +60,6 @@ func writeCalls(ctx context.Context, w *attack.World, cfg CaptureConfig, h Heade
 	if err != nil {
 		return 0, err
 	}
-	// Both files complete before either replaces anything: a failure
-	// leaves the directory as it was.
 	end, _ := json.Marshal(End{Captures: aw.Records() - 1})
 	if err := inTurn(func() error { return aw.Write(tapfile.KindEnd, end) }, aw.Flush); err != nil {
 		return 0, writeError(archPath, err)
@@ -72,17 +67,14 @@ func writeCalls(ctx context.Context, w *attack.World, cfg CaptureConfig, h Heade
 	if err := tw.Flush(); err != nil {
 		return 0, writeError(truthPath, err)
 	}
-	if err := arch.CloseAtomicallyReplace(); err != nil {
-		return 0, writeError(archPath, err)
-	}
-	if err := tf.CloseAtomicallyReplace(); err != nil {
-		return 0, writeError(truthPath, err)
-	}
-	fi, err := os.Stat(archPath)
+	fi, err := arch.Stat()
 	if err != nil {
 		return 0, writeError(archPath, err)
 	}
-	return fi.Size(), nil
+	if err := st.close(arch, archPath); err != nil {
+		return 0, err
+	}
+	return fi.Size(), st.close(tf, truthPath)
 }
 
 // inTurn runs steps in order until one fails, and returns its error.
@@ -93,20 +85,6 @@ func inTurn(steps ...func() error) error {
 		}
 	}
 	return nil
-}
-
-// pending opens a temporary file beside the regular file that path names,
-// to replace it atomically once complete.
-func pending(path string) (*renameio.PendingFile, error) {
-	target, err := outpath.Target(path)
-	if err != nil {
-		return nil, writeError(path, err)
-	}
-	f, err := renameio.NewPendingFile(target, renameio.WithPermissions(0o644), renameio.WithExistingPermissions())
-	if err != nil {
-		return nil, writeError(path, err)
-	}
-	return f, nil
 }
 
 // writeError says what went wrong writing path, naming path, never a

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/internal/plural"
 	"github.com/escrowlab/escrowlab/internal/tapfile"
 	"github.com/escrowlab/escrowlab/internal/wire"
 )
@@ -291,10 +292,11 @@ func (a *reading) job(rec tapfile.Record) (job, bool) {
 	return job{scheme: int(idx[0]), session: int(session), at: a.h.Start.Add(time.Duration(secs) * time.Second), body: body}, true
 }
 
-// checkEnd reads the end record, and counts it as damage if it disagrees
-// with the archive: with the capture records read before it, or, when
-// nothing else was damaged, with the calls the header counts. Records
-// removed and renumbered with valid checksums are found this way.
+// checkEnd reads the end record and, when nothing before it was damaged,
+// counts it as damage if it disagrees with the archive: with the call
+// records read before it, or with the records the header's calls and
+// schemes make. Records removed or added, and renumbered with valid
+// checksums, are found this way.
 func (a *reading) checkEnd(rec tapfile.Record, captures int, rep *DecryptReport) {
 	var end End
 	if json.Unmarshal(rec.Body, &end) != nil {
@@ -302,11 +304,14 @@ func (a *reading) checkEnd(rec tapfile.Record, captures int, rep *DecryptReport)
 		return
 	}
 	rep.End = &end
+	want := a.h.Sessions * len(a.schemes)
 	switch {
+	case rep.Damaged > 0:
+		// The damage already reported accounts for what is missing.
 	case end.Captures != captures:
-		a.countMalformed(rep, rec, fmt.Sprintf("the end record counts %d capture records, but %d came before it", end.Captures, captures))
-	case rep.Damaged == 0 && rep.Calls != a.h.Sessions:
-		a.countMalformed(rep, rec, fmt.Sprintf("the header counts %d calls, but the archive holds %d", a.h.Sessions, rep.Calls))
+		a.countMalformed(rep, rec, fmt.Sprintf("the end record counts %d call records, but %d came before it", end.Captures, captures))
+	case captures != want:
+		a.countMalformed(rep, rec, fmt.Sprintf("the header's %s under %s make %d call records, but the archive holds %d", plural.Count(a.h.Sessions, "call"), plural.Count(len(a.schemes), "scheme"), want, captures))
 	}
 }
 

@@ -2,6 +2,8 @@ package archive
 
 import (
 	"context"
+	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,4 +71,39 @@ func TestCaptureRefusesAFileForItsKeysFolder(t *testing.T) {
 			t.Errorf("%s a file: the archive was written", name)
 		}
 	}
+}
+
+// A capture stopped before it completes leaves an old capture's directory
+// exactly as it was: nothing is renamed into place until every file is
+// complete.
+func TestStoppedCaptureChangesNothing(t *testing.T) {
+	_, dir := capture(t, CaptureConfig{People: 3, Sessions: 4, Days: 1, Seed: 1, Schemes: []attack.SchemeID{attack.ClipperID}})
+	before := snapshot(t, dir)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := Capture(ctx, CaptureConfig{People: 3, Sessions: 4, Days: 1, Seed: 2, Schemes: []attack.SchemeID{attack.ClipperID}}, dir)
+	if !errors.Is(err, attack.ErrInterrupted) {
+		t.Fatalf("Capture = %v, want ErrInterrupted", err)
+	}
+	if after := snapshot(t, dir); !maps.Equal(before, after) {
+		t.Errorf("the directory changed:\nbefore %v\nafter  %v", before, after)
+	}
+}
+
+// snapshot maps every file under dir to its contents.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		files[path] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }

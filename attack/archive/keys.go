@@ -1,9 +1,11 @@
 package archive
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -26,10 +28,11 @@ type KeyFile struct {
 // person writes: enough for any class, few enough for a directory.
 const MaxPersonFiles = 1000
 
-// writeKeys writes, for every leak that gives away key material, the files
-// it gives away, each piece once however many leaks share it, and an index
-// of which files make up each leak.
-func writeKeys(w *attack.World, h Header, dir string) ([]KeyFile, error) {
+// writeKeys stages in st, for every leak that gives away key material,
+// the files it gives away, each piece once however many leaks share it,
+// and an index of which files make up each leak. It stops with
+// attack.ErrInterrupted when ctx ends.
+func writeKeys(ctx context.Context, w *attack.World, h Header, dir string, st *staging) ([]KeyFile, error) {
 	var files []*KeyFile
 	var index []string
 	for _, l := range attack.Leaks() {
@@ -38,6 +41,9 @@ func writeKeys(w *attack.World, h Header, dir string) ([]KeyFile, error) {
 			continue
 		}
 		for _, t := range leakTargets(w, l) {
+			if ctx.Err() != nil {
+				return nil, fmt.Errorf("archive: writing key files: %w", attack.ErrInterrupted)
+			}
 			name := leakName(l, t)
 			got, err := leakFiles(w, l.ID, t, name, &files)
 			if err != nil {
@@ -54,14 +60,17 @@ func writeKeys(w *attack.World, h Header, dir string) ([]KeyFile, error) {
 		kf := keyfile.File{Archive: h.Archive, Scheme: string(f.Scheme), Kind: f.Kind, Leak: strings.Fields(f.Leaks[0])[0],
 			Note: fmt.Sprintf("%s material, %s%s; given away by %s", f.Scheme, f.Kind, ownerNote(f.Owner), strings.Join(f.Leaks, ", "))}
 		kf.Body = f.body
-		if err := writeFile(dir, path.Join(KeysDir, f.Path), kf.Marshal()); err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("archive: writing key files: %w", attack.ErrInterrupted)
+		}
+		if err := st.write(filepath.Join(dir, KeysDir, filepath.FromSlash(f.Path)), kf.Marshal()); err != nil {
 			return nil, err
 		}
 		f.Path = path.Join(KeysDir, f.Path)
 		out = append(out, *f)
 	}
 	head := fmt.Sprintf("# escrowlab key files of archive %s: which files each leak gives away.\n# Pass any of them to: escrowlab decrypt %s --keys FILE...\n", h.Archive, ArchiveFile)
-	return out, writeFile(dir, path.Join(KeysDir, IndexFile), []byte(head+strings.Join(index, "\n")+"\n"))
+	return out, st.write(filepath.Join(dir, KeysDir, IndexFile), []byte(head+strings.Join(index, "\n")+"\n"))
 }
 
 func ownerNote(owner string) string {

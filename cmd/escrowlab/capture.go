@@ -90,7 +90,7 @@ func runCapture(c *cli.Context) error {
 	rep, err := archive.Capture(ctx, cfg, dir)
 	meter()
 	if err != nil && made {
-		os.Remove(dir) // only if still empty: nothing half-written stays
+		os.RemoveAll(dir) // made by this run: nothing half-written stays
 	}
 	if errors.Is(err, attack.ErrInterrupted) {
 		return interrupted{sig: caught(), nothing: true}

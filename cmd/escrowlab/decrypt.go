@@ -91,7 +91,11 @@ func runDecrypt(c *cli.Context) error {
 		return err
 	}
 	if !rep.Interrupted && rep.Calls > 0 {
-		if opts.CaptureRate, err = measureCapture(ctx, rep, cfg.Workers); err != nil {
+		opts.CaptureRate, err = measureCapture(ctx, rep, cfg.Workers)
+		if ctx.Err() != nil {
+			opts.CaptureRate, err = 0, nil // stopped while measuring: the comparison is left out
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -103,7 +107,7 @@ func runDecrypt(c *cli.Context) error {
 	switch {
 	case err != nil:
 		return err
-	case rep.Interrupted:
+	case rep.Interrupted || ctx.Err() != nil:
 		return interrupted{sig: caught()}
 	case rep.Truncated != nil:
 		return fmt.Errorf("%s: %v; the counts above are for the calls before it", path, rep.Truncated)
