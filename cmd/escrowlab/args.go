@@ -39,9 +39,11 @@ func interspersed(app *cli.App, args []string) []string {
 			i = len(args)
 		case strings.HasPrefix(a, "-") && a != "-":
 			out = append(out, a)
-			if takesValue(cmd, a) && i+1 == len(args) {
+			if takesValue(cmd, a) && (i+1 == len(args) || strings.HasPrefix(args[i+1], "--")) {
 				// The value is missing: leave the flag last, for the
-				// parser to say so, rather than give it an argument.
+				// parser to say so, rather than give it an argument or
+				// the next flag ("--out --force"). A value that starts
+				// with "--" is written --flag=VALUE.
 				return out
 			}
 			if takesValue(cmd, a) {

@@ -18,6 +18,8 @@ func TestInterspersed(t *testing.T) {
 		{"escrowlab scenario run -- --odd-name.yaml", "escrowlab scenario run -- --odd-name.yaml"},
 		{"escrowlab tuor --seed 1", "escrowlab tuor --seed 1"},
 		{"escrowlab decrypt a.ewt --truth", "escrowlab decrypt --truth"},
+		{"escrowlab capture --out --force", "escrowlab capture --out"},
+		{"escrowlab decrypt a.ewt --truth --json", "escrowlab decrypt --truth"},
 		{"escrowlab", "escrowlab"},
 	}
 	for _, tt := range tests {

@@ -86,6 +86,7 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"matrix", "--people", "abc"}, exitUsage, `invalid --people "abc": want a whole number, 2 to 500`},
 		{[]string{"matrix", "--people"}, exitUsage, "--people needs a value"},
 		{[]string{"decrypt", "a.ewt", "--truth"}, exitUsage, "--truth needs a value"},
+		{[]string{"capture", "--out", "--force"}, exitUsage, "--out needs a value"},
 		{[]string{"forge", "--sweep", "9-"}, exitUsage, `invalid --sweep "9-"`},
 		{[]string{"forge", "--bits", "8", "--seed", "1", "--json"}, exitOK, ""},
 		// Checked before computing: a usage error, or a file that cannot
