@@ -261,7 +261,8 @@ func skipjackWork(b *testing.B, path string) skipjackBytes {
 		if err != nil {
 			break
 		}
-		j, ok := a.job(rec)
+		j, why := a.job(rec)
+		ok := why == ""
 		if rec.Kind != tapfile.KindCapture || !ok || a.h.Schemes[j.scheme].ID != attack.ClipperID {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime"
 	"sync"
@@ -220,9 +221,9 @@ func (a *reading) feed(ctx context.Context, tr *truthReader, jobs chan<- []job, 
 		default:
 			continue
 		}
-		j, ok := a.job(rec)
-		if !ok {
-			a.countMalformed(rep, rec, "its contents do not parse")
+		j, why := a.job(rec)
+		if why != "" {
+			a.countMalformed(rep, rec, why)
 			continue
 		}
 		// A capture writes each call's records together, in the order of
@@ -280,16 +281,21 @@ func (a *reading) damage(err error, rep *DecryptReport) error {
 
 // job reads a capture record's framing: the scheme, the call and when.
 // The call must be one of those the header counts.
-func (a *reading) job(rec tapfile.Record) (job, bool) {
+func (a *reading) job(rec tapfile.Record) (j job, why string) {
 	r := wire.NewReader(rec.Body)
 	idx := r.Fixed(1)
-	session := r.Uint(uint64(min(a.h.Sessions, MaxSessions)))
+	session := r.Uint(math.MaxUint32)
 	secs := r.Uint(uint64(MaxDays) * 86400)
 	body := r.Rest()
-	if r.Err() != nil || int(idx[0]) >= len(a.schemes) || session < 1 {
-		return job{}, false
+	switch {
+	case r.Err() != nil:
+		return j, "its contents do not parse"
+	case int(idx[0]) >= len(a.schemes):
+		return j, fmt.Sprintf("scheme %d of an archive of %d", idx[0], len(a.schemes))
+	case session < 1 || session > uint64(a.h.Sessions):
+		return j, fmt.Sprintf("call %d of an archive of calls 1 to %d", session, a.h.Sessions)
 	}
-	return job{scheme: int(idx[0]), session: int(session), at: a.h.Start.Add(time.Duration(secs) * time.Second), body: body}, true
+	return job{scheme: int(idx[0]), session: int(session), at: a.h.Start.Add(time.Duration(secs) * time.Second), body: body}, ""
 }
 
 // checkEnd reads the end record and, when nothing before it was damaged,

@@ -175,7 +175,8 @@ func FuzzCaptureFraming(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte, n uint8, sessions uint32) {
 		h := Header{Start: DefaultStart, Sessions: 1 + int(sessions)%MaxSessions, Schemes: make([]SchemeHeader, 1+int(n))}
 		a := &reading{h: h, schemes: make([]attack.Reading, len(h.Schemes))}
-		j, ok := a.job(tapfile.Record{Kind: tapfile.KindCapture, Body: body})
+		j, why := a.job(tapfile.Record{Kind: tapfile.KindCapture, Body: body})
+		ok := why == ""
 		if !ok {
 			if j.body != nil || j.session != 0 {
 				t.Fatalf("a refused record gave %+v", j)
@@ -197,8 +198,8 @@ func FuzzCaptureFraming(f *testing.F) {
 		}
 		b := append([]byte{byte(j.scheme)}, wire.AppendUint(nil, uint64(j.session))...)
 		b = append(wire.AppendUint(b, uint64(secs)), j.body...)
-		k, ok := a.job(tapfile.Record{Kind: tapfile.KindCapture, Body: b})
-		if !ok || k.scheme != j.scheme || k.session != j.session || !k.at.Equal(j.at) || !bytes.Equal(k.body, j.body) {
+		k, why := a.job(tapfile.Record{Kind: tapfile.KindCapture, Body: b})
+		if ok = why == ""; !ok || k.scheme != j.scheme || k.session != j.session || !k.at.Equal(j.at) || !bytes.Equal(k.body, j.body) {
 			t.Fatalf("%+v wrote back as %x, which reads as %+v, %v", j, b, k, ok)
 		}
 	})

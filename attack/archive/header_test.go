@@ -2,6 +2,7 @@ package archive
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/escrowlab/escrowlab/attack"
@@ -50,9 +51,13 @@ func TestJobRefusesCallsBeyondTheHeader(t *testing.T) {
 	a := &reading{h: Header{Start: DefaultStart, Sessions: 4, Schemes: make([]SchemeHeader, 2)}, schemes: make([]attack.Reading, 2)}
 	for session, want := range map[uint64]bool{0: false, 1: true, 4: true, 5: false, 48: false, MaxSessions: false} {
 		body := wire.AppendUint(wire.AppendUint([]byte{1}, session), 60)
-		j, ok := a.job(tapfile.Record{Kind: tapfile.KindCapture, Body: body})
+		j, why := a.job(tapfile.Record{Kind: tapfile.KindCapture, Body: body})
+		ok := why == ""
 		if ok != want || ok && j.session != int(session) {
 			t.Errorf("call %d of 4: %+v, %v", session, j, ok)
+		}
+		if !ok && why != fmt.Sprintf("call %d of an archive of calls 1 to 4", session) {
+			t.Errorf("call %d of 4 refused as %q", session, why)
 		}
 	}
 }
