@@ -215,7 +215,7 @@ func (a *reading) feed(ctx context.Context, tr *truthReader, jobs chan<- []job, 
 		switch rec.Kind {
 		case tapfile.KindEnd:
 			a.checkEnd(rec, captures, rep)
-			continue
+			return a.afterEnd(rep)
 		case tapfile.KindCapture:
 			captures++
 		default:
@@ -319,6 +319,21 @@ func (a *reading) checkEnd(rec tapfile.Record, captures int, rep *DecryptReport)
 	case captures != want:
 		a.countMalformed(rep, rec, fmt.Sprintf("the header's %s under %s make %d call records, but the archive holds %d", plural.Count(a.h.Sessions, "call"), plural.Count(len(a.schemes), "scheme"), want, captures))
 	}
+}
+
+// afterEnd reports anything that follows the end record, which nothing
+// should: a record, or bytes that are none, count as one damaged stretch
+// and are not read.
+func (a *reading) afterEnd(rep *DecryptReport) error {
+	rec, err := a.r.Next()
+	switch {
+	case errors.Is(err, io.EOF):
+		return nil
+	case err != nil:
+		return a.damage(err, rep)
+	}
+	a.countMalformed(rep, rec, "it comes after the end record")
+	return nil
 }
 
 // countMalformed counts a good record that cannot be counted as a call,

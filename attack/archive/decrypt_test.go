@@ -171,3 +171,31 @@ func TestDecryptProgress(t *testing.T) {
 		t.Errorf("progress ended at byte %d of %d", progress.Load(), fi.Size())
 	}
 }
+
+// Anything after the end record is reported, not read.
+func TestAfterTheEndRecord(t *testing.T) {
+	_, dir := capture(t, CaptureConfig{People: 3, Sessions: 4, Days: 1, Seed: 3, Schemes: []attack.SchemeID{attack.ClipperID}})
+	path := filepath.Join(dir, ArchiveFile)
+	appended := rewrite(t, path, func(r []tapfile.Record) []tapfile.Record { return append(r, r[1]) })
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := filepath.Join(t.TempDir(), "text.ewt")
+	if err := os.WriteFile(text, append(data, "a note a student typed\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{appended, text} {
+		rep, err := Decrypt(context.Background(), p, DecryptConfig{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		damaged := rep.Damaged
+		if rep.Truncated != nil {
+			damaged++
+		}
+		if damaged != 1 || rep.Schemes[0].Seen != 4 {
+			t.Errorf("%s: %d damaged, truncated %v, %d calls seen; want the extra reported once and 4 calls", filepath.Base(p), rep.Damaged, rep.Truncated, rep.Schemes[0].Seen)
+		}
+	}
+}

@@ -54,14 +54,21 @@ func (r *Reader) Offset() int64 { return r.end }
 
 // Next returns the next good record. It returns io.EOF after the end
 // record. Damage is reported as a *Damage error: ErrDamaged for a record
-// that was skipped (call Next again to go on), ErrTruncated when the input
-// ends inside a record or before the end record (Next then returns
-// io.EOF).
+// that was skipped (call Next again to go on), or for anything that
+// follows the end record (Next then returns io.EOF, without reading it),
+// and ErrTruncated when the input ends inside a record or before the end
+// record (Next then returns io.EOF).
 func (r *Reader) Next() (Record, error) {
 	if r.held != nil {
 		rec := *r.held
 		r.held = nil
 		return r.deliver(rec)
+	}
+	if r.ended && !r.done {
+		r.done = true
+		if _, err := r.r.Peek(1); err == nil {
+			return Record{}, &Damage{Record: int(r.next), Offset: r.end, Err: fmt.Errorf("%w: the input goes on after the end record", ErrDamaged)}
+		}
 	}
 	if r.ended || r.done {
 		return Record{}, io.EOF

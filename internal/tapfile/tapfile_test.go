@@ -219,3 +219,18 @@ func TestOffset(t *testing.T) {
 		})
 	}
 }
+
+// Anything after the end record is reported once, where it starts, and
+// not read.
+func TestAfterTheEnd(t *testing.T) {
+	data, recs := sample(t, 3)
+	for _, extra := range []string{"x", "a line of text\n", string(data[len(Magic):])} {
+		got, damage, err := readAll(append(bytes.Clone(data), extra...))
+		if err != nil || len(got) != len(recs) || len(damage) != 1 || !errors.Is(damage[0], ErrDamaged) || damage[0].Offset != int64(len(data)) {
+			t.Errorf("%d bytes after the end: %d records, damage %v, %v", len(extra), len(got), damage, err)
+		}
+	}
+	if _, damage, _ := readAll(data); len(damage) != 0 {
+		t.Errorf("an intact archive: damage %v", damage)
+	}
+}
