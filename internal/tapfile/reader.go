@@ -99,11 +99,18 @@ func (r *Reader) deliver(rec Record) (Record, error) {
 	return rec, nil
 }
 
-// outOfOrder handles a good record with an unexpected number: records
-// missing before it are reported lost; a record repeated from earlier is
-// skipped as damage.
+// outOfOrder handles a good record with an unexpected number. If the
+// record after it carries on from the number expected, this one is in its
+// place with a wrong number, and is skipped as damage. Otherwise records
+// missing before it are reported lost, or a record repeated from earlier
+// is skipped as damage.
 func (r *Reader) outOfOrder(rec Record) (Record, error) {
 	r.skip(Overhead + len(rec.Body))
+	if after, state := r.at(); state == good && after.Number == int(r.next)+1 {
+		r.next++
+		return Record{}, &Damage{Record: int(r.next) - 1, Offset: rec.Offset, Lost: 1,
+			Err: fmt.Errorf("%w: record %d is numbered %d", ErrDamaged, r.next-1, rec.Number)}
+	}
 	if rec.Number > int(r.next) {
 		r.held = &rec
 		return Record{}, &Damage{Record: int(r.next), Offset: rec.Offset, Lost: rec.Number - int(r.next),

@@ -2,6 +2,7 @@ package tapfile
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -232,5 +233,28 @@ func TestAfterTheEnd(t *testing.T) {
 	}
 	if _, damage, _ := readAll(data); len(damage) != 0 {
 		t.Errorf("an intact archive: damage %v", damage)
+	}
+}
+
+// renumber gives record i of data the number n, with its checksum made to
+// hold, as a student editing the archive could.
+func renumber(data []byte, recs []Record, i, n int) []byte {
+	out := bytes.Clone(data)
+	at := recs[i].Offset
+	binary.LittleEndian.PutUint32(out[at+8:], uint32(n))
+	end := at + int64(Overhead+len(recs[i].Body))
+	binary.LittleEndian.PutUint32(out[end-crcSize:], checksum(out[at+prefixSize:at+prefixSize+metaSize], recs[i].Body))
+	return out
+}
+
+// A record whose number alone was changed costs that record only: the
+// records after it are read as usual.
+func TestRenumberedRecord(t *testing.T) {
+	data, recs := sample(t, 6)
+	for _, n := range []int{100, 2, 0, 4} {
+		got, damage, err := readAll(renumber(data, recs, 3, n))
+		if err != nil || len(got) != len(recs)-1 || len(damage) != 1 || damage[0].Record != 3 || damage[0].Offset != recs[3].Offset {
+			t.Errorf("record 3 numbered %d: %d of %d records, damage %v, %v", n, len(got), len(recs), damage, err)
+		}
 	}
 }
