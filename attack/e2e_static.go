@@ -232,5 +232,8 @@ func staticLesson(m *Matrix) string {
 		return ""
 	}
 	p := m.Target.Person.Name
+	if seized.Opened == 0 {
+		return fmt.Sprintf("Without forward secrecy a seized phone opens every call ever made to its owner; no call was made to %s in this archive, so seizing %s's phone opened none with static keys.", p, p)
+	}
 	return fmt.Sprintf("Without forward secrecy one seized phone opens the past: seizing %s's phone opened %s with static keys, those made to %s.", p, plural.Count(seized.Opened, "call"), p)
 }

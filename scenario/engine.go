@@ -68,7 +68,7 @@ func RunSpec(ctx context.Context, spec *Spec, opts Options) (*Transcript, error)
 	r.b.t.Schemes = r.shown()
 	r.b.t.Keys = keyChart(r.b.t.Schemes)
 	if err := r.timeline(); errors.Is(err, attack.ErrInterrupted) {
-		r.b.closing("Interrupted: the run stopped on " + r.w.Now().Format(dateFormat) + ", before every event was played and anything was measured.")
+		r.b.closing("Interrupted: the run stopped on " + r.w.Now().Format(dateFormat) + ", before every event was played; the archive was not measured.")
 		return r.b.finish(), fmt.Errorf("scenario %s: %w", spec.ID, err)
 	} else if err != nil {
 		return nil, fmt.Errorf("scenario %s: %w", spec.ID, err)
@@ -264,7 +264,7 @@ func (r *specRun) play(e Event) error {
 		}
 		res, err := f.Run(r.ctx)
 		if errors.Is(err, attack.ErrInterrupted) {
-			r.b.step(Step{Actor: e.Person, Action: fmt.Sprintf("(%s) was forging a LEAF with a %d-bit checksum when the run stopped, after %s tries", when, e.Bits, human.Count(res.Tries))})
+			r.b.step(Step{Actor: e.Person, Action: fmt.Sprintf("(%s) was forging a LEAF with %s %d-bit checksum when the run stopped, after %s tries", when, article(e.Bits), e.Bits, human.Count(res.Tries))})
 		}
 		if err != nil {
 			return err

@@ -70,7 +70,7 @@ func forgeSteps(f attack.Forgery, bits, nworkers int, name string) []Step {
 			text("time", duration(f.Elapsed)),
 			text("rate", rate(float64(f.Tries)/f.Elapsed.Seconds())),
 		},
-		Note:  fmt.Sprintf("The chip never reveals its keys; it only accepts or refuses. With a %d-bit checksum it accepts a random LEAF once in %s tries on average.", bits, count(uint64(attack.ExpectedTries(bits)))),
+		Note:  fmt.Sprintf("The chip never reveals its keys; it only accepts or refuses. With %s %d-bit checksum it accepts a random LEAF once in %s tries on average.", article(bits), bits, count(uint64(attack.ExpectedTries(bits)))),
 		Cites: cites(refBlaze),
 	}
 	steps := []Step{{
@@ -161,7 +161,7 @@ func nistComparison(fs []attack.Forgery, bits int) string {
 		if st.Trials == 1 {
 			measured = fmt.Sprintf("this run's forgery took %s tries, %s here", count(uint64(st.Tries.Mean+0.5)), seconds(st.MeanSeconds))
 		}
-		return fmt.Sprintf("%s A %d-bit checksum needs 2^%d = %s tries on average; %s.", then, bits, bits, count(uint64(attack.ExpectedTries(bits))), measured)
+		return fmt.Sprintf("%s %s %d-bit checksum needs 2^%d = %s tries on average; %s.", then, capitalized(article(bits)), bits, bits, count(uint64(attack.ExpectedTries(bits))), measured)
 	}
 	return fmt.Sprintf("%s This machine took %s per forgery.", then, seconds(st.MeanSeconds))
 }

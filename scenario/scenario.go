@@ -105,7 +105,7 @@ func describe(e Event) string {
 	case SeizeEvent:
 		return d + fmt.Sprintf("%s's phone seized, by %s", e.Person, e.Adversary)
 	case ForgeEvent:
-		return d + fmt.Sprintf("%s forges a %d-bit LEAF", e.Person, e.Bits)
+		return d + fmt.Sprintf("%s forges %s %d-bit LEAF", e.Person, article(e.Bits), e.Bits)
 	case NarrateEvent:
 		return d + "narration: " + e.Text
 	}

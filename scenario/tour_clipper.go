@@ -48,7 +48,7 @@ func (t *tour) clipperCall() error {
 			text("opened with KF, it holds:", ""),
 			sub(text("unit ID (32 bits)", leaf.UnitID.String()+", Alice's chip")),
 			sub(bytesv("KS under KU (80 bits)", leaf.WrappedKey[:])),
-			sub(text(fmt.Sprintf("checksum (%d bits)", t.clip.Family().ChecksumBits()), fmt.Sprintf("%04x, computed from KS and the IV", leaf.Checksum))),
+			sub(text(fmt.Sprintf("checksum (%d bits)", t.clip.Family().ChecksumBits()), fmt.Sprintf("%04x, computed from KS and the IV (the random block that starts the encryption, 2.3)", leaf.Checksum))),
 		},
 		Figure: leafEnvelope(leaf, ks, t.clip.Family().ChecksumBits()),
 		Note:   "The LEAF puts the session key back on the wire, locked under Alice's unit key, and seals the whole field under the family key. Whoever holds both keys can undo the key exchange above.",

@@ -176,14 +176,10 @@ func removeStale(dir, archive string, written []KeyFile) error {
 		keep[filepath.Join(dir, filepath.FromSlash(k.Path))] = true
 	}
 	keys := filepath.Join(dir, KeysDir)
-	folders, err := os.ReadDir(keys)
-	if err != nil {
-		return writeError(keys, err)
-	}
-	for _, folder := range folders {
-		files, _ := os.ReadDir(filepath.Join(keys, folder.Name()))
+	for _, id := range attack.SchemeIDs() {
+		files, _ := os.ReadDir(filepath.Join(keys, string(id)))
 		for _, f := range files {
-			path := filepath.Join(keys, folder.Name(), f.Name())
+			path := filepath.Join(keys, string(id), f.Name())
 			if !keep[path] && f.Type().IsRegular() && otherArchive(path, archive) {
 				if err := os.Remove(path); err != nil {
 					return writeError(path, err)

@@ -2,6 +2,7 @@ package archive
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -46,7 +47,11 @@ type End struct {
 func parseHeader(body []byte) (Header, error) {
 	var h Header
 	if err := json.Unmarshal(body, &h); err != nil {
-		return h, fmt.Errorf("archive: header: %w", err)
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field != "" {
+			return h, fmt.Errorf("archive: the header's %q holds a JSON %s, not what the format says (docs/archive-format.md)", te.Field, te.Value)
+		}
+		return h, errors.New("archive: the header record is not the JSON the format says (docs/archive-format.md)")
 	}
 	switch {
 	case h.Format != Format:

@@ -33,8 +33,13 @@ func openArchive(r io.Reader, name string) (*reading, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	rec, err := tr.Next()
-	if err != nil || rec.Kind != tapfile.KindHeader {
-		return nil, fmt.Errorf("%s: the header record is missing or damaged (%v)", name, err)
+	switch {
+	case errors.Is(err, io.EOF):
+		return nil, fmt.Errorf("%s: the archive holds no records, not even its header", name)
+	case err != nil:
+		return nil, fmt.Errorf("%s: the header record is damaged: %w", name, err)
+	case rec.Kind != tapfile.KindHeader:
+		return nil, fmt.Errorf("%s: record %d, at byte %d, comes where the header should be", name, rec.Number, rec.Offset)
 	}
 	h, err := parseHeader(rec.Body)
 	if err != nil {

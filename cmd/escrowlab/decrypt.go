@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -128,11 +129,11 @@ func measureCapture(ctx context.Context, rep *archive.DecryptReport, workers int
 }
 
 // keyFiles drops the empty names a stray comma leaves in --keys
-// ("a.csv," or "a.csv,,b.csv").
+// ("a.csv," or "a.csv,,b.csv"), and a name given twice.
 func keyFiles(names []string) []string {
 	var out []string
 	for _, n := range names {
-		if strings.TrimSpace(n) != "" {
+		if strings.TrimSpace(n) != "" && !slices.Contains(out, n) {
 			out = append(out, n)
 		}
 	}
