@@ -59,6 +59,9 @@ func runCapture(c *cli.Context) error {
 	if c.Args().Present() {
 		return usagef("capture takes no arguments, got %q (did you mean --out %s?)", c.Args().First(), c.Args().First())
 	}
+	if err := setEmpty(c, "schemes"); err != nil {
+		return err
+	}
 	cfg := archive.CaptureConfig{People: c.Int("people"), Sessions: c.Int("sessions"), Days: c.Int("days"), Workers: c.Int("workers")}
 	switch {
 	case cfg.People < 2 || cfg.People > archive.MaxPeople:

@@ -54,6 +54,9 @@ func runDecrypt(c *cli.Context) error {
 	if c.NArg() != 1 {
 		return usagef("decrypt takes one ARCHIVE (the wiretap.ewt a capture wrote), got %d arguments", c.NArg())
 	}
+	if err := setEmpty(c, "truth", "split"); err != nil {
+		return err
+	}
 	path := c.Args().First()
 	cfg := archive.DecryptConfig{Keys: keyFiles(c.StringSlice("keys")), Truth: c.String("truth"), Workers: c.Int("workers")}
 	opts := report.DecryptOptions{Project: c.Int("project")}

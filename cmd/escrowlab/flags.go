@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 )
@@ -58,4 +59,16 @@ func wanted(name string, flags []cli.Flag) string {
 		return "a whole number"
 	}
 	return ""
+}
+
+// setEmpty returns a usage error for the first of the string flags names
+// that was given an empty value, such as --truth "": a value left out by
+// mistake must not quietly mean the default.
+func setEmpty(c *cli.Context, names ...string) error {
+	for _, n := range names {
+		if c.IsSet(n) && strings.TrimSpace(c.String(n)) == "" {
+			return usagef("invalid --%s \"\": give a value, or leave --%s out", n, n)
+		}
+	}
+	return nil
 }

@@ -52,6 +52,9 @@ func runMatrix(c *cli.Context) error {
 	if c.Args().Present() {
 		return usagef("matrix takes no arguments, got %q", c.Args().First())
 	}
+	if err := setEmpty(c, "leak", "scheme"); err != nil {
+		return err
+	}
 	cfg := attack.MatrixConfig{People: c.Int("people"), Sessions: c.Int("sessions"), LeakAfter: c.Int("leak-at")}
 	switch {
 	case cfg.People < 2 || cfg.People > attack.MaxPeople:
