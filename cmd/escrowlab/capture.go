@@ -117,6 +117,9 @@ func checkOutDir(dir string, force bool) (made bool, err error) {
 	fi, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		if link, lerr := os.Readlink(dir); lerr == nil {
+			return false, fmt.Errorf("--out %s is a link to %s, which does not exist; give capture a new directory, or a link to one", dir, link)
+		}
 		if err := os.Mkdir(dir, 0o755); err != nil {
 			return false, fmt.Errorf("--out %s: %w", dir, outpath.Pathless(err))
 		}
