@@ -174,7 +174,7 @@ func reorder(results <-chan carried, window <-chan struct{}, cfg CaptureConfig, 
 		pending[r.session] = r
 		for c, ok := pending[next]; ok; c, ok = pending[next] {
 			if err := write(c); err != nil {
-				return next - 1, fmt.Errorf("archive: %w", err)
+				return next - 1, err // write names the file
 			}
 			delete(pending, next)
 			<-window
