@@ -100,16 +100,29 @@ func (r *Reader) deliver(rec Record) (Record, error) {
 }
 
 // outOfOrder handles a good record with an unexpected number. If the
-// record after it carries on from the number expected, this one is in its
-// place with a wrong number, and is skipped as damage. Otherwise records
+// records after it carry on from the number expected (the first of them
+// numbered as if this one had been right, or a later one), this one is in
+// its place with a wrong number: it is skipped as damage, or, if it is
+// the end record, reported and then read as the end. Otherwise records
 // missing before it are reported lost, or a record repeated from earlier
 // is skipped as damage.
 func (r *Reader) outOfOrder(rec Record) (Record, error) {
 	r.skip(Overhead + len(rec.Body))
-	if after, state := r.at(); state == good && after.Number == int(r.next)+1 {
+	ahead := r.numbersAhead(maxLookahead)
+	misnumbered := rec.Kind == KindEnd && len(ahead) == 0
+	for k, n := range ahead {
+		misnumbered = misnumbered || n == int(r.next)+k+1
+	}
+	if misnumbered {
+		want := r.next
+		d := &Damage{Record: int(want), Offset: rec.Offset, Err: fmt.Errorf("%w: record %d is numbered %d", ErrDamaged, want, rec.Number)}
+		if rec.Kind == KindEnd {
+			rec.Number, r.held = int(want), &rec
+			return Record{}, d
+		}
 		r.next++
-		return Record{}, &Damage{Record: int(r.next) - 1, Offset: rec.Offset, Lost: 1,
-			Err: fmt.Errorf("%w: record %d is numbered %d", ErrDamaged, r.next-1, rec.Number)}
+		d.Lost = 1
+		return Record{}, d
 	}
 	if rec.Number > int(r.next) {
 		r.held = &rec
@@ -155,6 +168,30 @@ func (r *Reader) seekSync() bool {
 		}
 		r.skip(len(buf) - len(Sync) + 1)
 	}
+}
+
+// maxLookahead bounds how many records outOfOrder reads ahead.
+const maxLookahead = 64
+
+// numbersAhead returns the numbers of the good records that follow the
+// reader's offset, in a row, as far as its buffer reaches and at most
+// max, without consuming anything.
+func (r *Reader) numbersAhead(max int) []int {
+	buf, _ := r.r.Peek(r.r.Size())
+	var out []int
+	for len(out) < max && len(buf) >= prefixSize+metaSize && bytes.Equal(buf[:len(Sync)], Sync[:]) {
+		n := int(binary.LittleEndian.Uint32(buf[4:]))
+		if n < metaSize || n > metaSize+MaxBody || len(buf) < prefixSize+n+crcSize {
+			break
+		}
+		meta, body := buf[prefixSize:prefixSize+metaSize], buf[prefixSize+metaSize:prefixSize+n]
+		if binary.LittleEndian.Uint32(buf[prefixSize+n:]) != checksum(meta, body) {
+			break
+		}
+		out = append(out, int(binary.LittleEndian.Uint32(meta)))
+		buf = buf[prefixSize+n+crcSize:]
+	}
+	return out
 }
 
 // skip discards n bytes, keeping count of the offset.

@@ -257,4 +257,17 @@ func TestRenumberedRecord(t *testing.T) {
 			t.Errorf("record 3 numbered %d: %d of %d records, damage %v, %v", n, len(got), len(recs), damage, err)
 		}
 	}
+	// Two records in a row renumbered cost those two.
+	got, damage, err := readAll(renumber(renumber(data, recs, 3, 40), recs, 4, 41))
+	if err != nil || len(got) != len(recs)-2 || len(damage) != 2 {
+		t.Errorf("records 3 and 4 renumbered: %d of %d records, damage %v, %v", len(got), len(recs), damage, err)
+	}
+	// The end record renumbered is reported, and still read as the end.
+	last := len(recs) - 1
+	for _, n := range []int{last + 4, last - 5} {
+		got, damage, err := readAll(renumber(data, recs, last, n))
+		if err != nil || len(got) != len(recs) || got[last].Kind != KindEnd || len(damage) != 1 || !errors.Is(damage[0], ErrDamaged) {
+			t.Errorf("the end record numbered %d: %d of %d records, damage %v, %v", n, len(got), len(recs), damage, err)
+		}
+	}
 }
