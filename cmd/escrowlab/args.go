@@ -39,11 +39,11 @@ func interspersed(app *cli.App, args []string) []string {
 			i = len(args)
 		case strings.HasPrefix(a, "-") && a != "-":
 			out = append(out, a)
-			if takesValue(cmd, a) && (i+1 == len(args) || strings.HasPrefix(args[i+1], "--")) {
+			if takesValue(cmd, a) && (i+1 == len(args) || isFlag(cmd, args[i+1])) {
 				// The value is missing: leave the flag last, for the
 				// parser to say so, rather than give it an argument or
-				// the next flag ("--out --force"). A value that starts
-				// with "--" is written --flag=VALUE.
+				// the next flag ("--out --force", "--out -h"). A value
+				// that looks like a flag is written --flag=VALUE.
 				return out
 			}
 			if takesValue(cmd, a) {
@@ -64,6 +64,19 @@ func findCommand(cmds []*cli.Command, name string) *cli.Command {
 		}
 	}
 	return nil
+}
+
+// isFlag reports whether token a names a flag of cmd, or help, with one
+// dash or two ("-force", "--json", "-h").
+func isFlag(cmd *cli.Command, a string) bool {
+	if !strings.HasPrefix(a, "-") {
+		return false
+	}
+	name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+	if name == "h" || name == "help" {
+		return true
+	}
+	return slices.ContainsFunc(cmd.Flags, func(f cli.Flag) bool { return slices.Contains(f.Names(), name) })
 }
 
 // takesValue reports whether flag token a (such as "--seed") names a flag

@@ -19,6 +19,9 @@ func TestInterspersed(t *testing.T) {
 		{"escrowlab tuor --seed 1", "escrowlab tuor --seed 1"},
 		{"escrowlab decrypt a.ewt --truth", "escrowlab decrypt --truth"},
 		{"escrowlab capture --out --force", "escrowlab capture --out"},
+		{"escrowlab capture --out -force", "escrowlab capture --out"},
+		{"escrowlab capture --out -h", "escrowlab capture --out"},
+		{"escrowlab capture --out -odd-name", "escrowlab capture --out -odd-name"},
 		{"escrowlab decrypt a.ewt --truth --json", "escrowlab decrypt --truth"},
 		{"escrowlab", "escrowlab"},
 	}
