@@ -22,7 +22,7 @@ func textOptions(stdin io.Reader, stdout, stderr io.Writer, noColor, step bool) 
 	out, outTTY := terminal(stdout)
 	opts := report.TextOptions{Color: outTTY && !noColor && colorAllowed()}
 	if outTTY {
-		if w, _, err := term.GetSize(int(out.Fd())); err == nil && w > 0 {
+		if w := terminalWidth(out); w > 0 {
 			opts.Width = min(w, 100)
 		}
 	}

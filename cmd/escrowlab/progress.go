@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -114,10 +115,23 @@ func endLine(line string, width int) string {
 
 // columns returns the width of terminal f, or 80 if it cannot tell.
 func columns(f *os.File) int {
-	if c, _, err := term.GetSize(int(f.Fd())); err == nil && c > 0 {
+	if c := terminalWidth(f); c > 0 {
 		return c
 	}
 	return 80
+}
+
+// terminalWidth is the width of the terminal f is, as the terminal
+// reports it or, if it reports none (some pseudo-terminals say 0), as
+// $COLUMNS gives it; 0 if neither knows.
+func terminalWidth(f *os.File) int {
+	if c, _, err := term.GetSize(int(f.Fd())); err == nil && c > 0 {
+		return c
+	}
+	if c, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && c > 0 {
+		return c
+	}
+	return 0
 }
 
 // progressLine renders one line of the bar in at most width columns: units

@@ -46,20 +46,20 @@ func forgeWork(bits []int, tried uint64) string {
 // holds but not the forgers' tries, so the line gives the time elapsed,
 // the calls held of those planned, if any, and the forgeries still to
 // come or under way, without an estimate of the time left. When the line
-// is too wide, the hint goes first, then the forgeries' details, then the
-// calls.
+// is too wide, the hint goes first, then what the forgeries are, then the
+// calls, and the tries last.
 func scenarioLine(held, calls int, forges string, elapsed time.Duration, width int) string {
 	clock := "running " + elapsed.Truncate(time.Second).String()
 	var count []string
 	if calls > 0 {
 		count = []string{fmt.Sprintf("%s of %s", humanCount(float64(held)), plural.Count(calls, "call"))}
 	}
-	short, _, _ := strings.Cut(forges, ": ")
+	_, tries, _ := strings.Cut(forges, ": ")
 	for _, parts := range [][]string{
 		append(append([]string{clock}, count...), forges, "Ctrl-C stops"),
 		append(append([]string{clock}, count...), forges),
-		append(append([]string{clock}, count...), short),
-		append([]string{clock}, short),
+		append(append([]string{clock}, count...), tries),
+		{clock, tries},
 		{clock},
 	} {
 		if line := "  " + strings.Join(parts, " · "); uniseg.StringWidth(line) <= width {

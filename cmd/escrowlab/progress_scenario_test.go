@@ -83,10 +83,10 @@ func TestScenarioLine(t *testing.T) {
 	}{
 		{120, 300, 200, []string{"running 12s", "120 of 300 calls", forges, "Ctrl-C stops"}, nil},
 		{120, 300, 90, []string{"running 12s", "120 of 300 calls", forges}, []string{"Ctrl-C"}},
-		{120, 300, 70, []string{"running 12s", "120 of 300 calls", "2 LEAF forgeries of 24 bits"}, []string{"tries"}},
-		{120, 300, 60, []string{"running 12s · 2 LEAF forgeries of 24 bits"}, []string{"calls"}},
-		{0, 0, 60, []string{"running 12s · 2 LEAF forgeries of 24 bits"}, []string{"calls"}},
-		{120, 300, 30, []string{"running 12s"}, []string{"calls", "LEAF"}},
+		{120, 300, 70, []string{"running 12s · 120 of 300 calls · 1.5M of ~33.6M tries"}, []string{"LEAF"}},
+		{120, 300, 50, []string{"running 12s · 1.5M of ~33.6M tries"}, []string{"calls"}},
+		{0, 0, 60, []string{"running 12s · 1.5M of ~33.6M tries"}, []string{"calls"}},
+		{120, 300, 30, []string{"running 12s"}, []string{"calls", "LEAF", "tries"}},
 		{120, 300, 5, []string{"runni"}, nil},
 	}
 	for _, tt := range tests {
