@@ -54,10 +54,13 @@ type output struct {
 // the file --out names may be written, so that no run is wasted on a
 // report that cannot be delivered.
 func outputFor(c *cli.Context) (*output, error) {
+	if err := setEmpty(c, "format"); err != nil {
+		return nil, err
+	}
 	path, force := c.String("out"), c.Bool("force")
 	switch {
 	case c.IsSet("out") && path == "":
-		return nil, usagef("--out needs a file name, such as --out tour.html")
+		return nil, usagef("--out needs a file name, such as --out handout.html")
 	case force && path == "":
 		return nil, usagef("--force only applies with --out FILE")
 	}
