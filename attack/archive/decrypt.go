@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/internal/human"
 	"github.com/escrowlab/escrowlab/internal/plural"
 	"github.com/escrowlab/escrowlab/internal/tapfile"
 	"github.com/escrowlab/escrowlab/internal/wire"
@@ -315,9 +316,9 @@ func (a *reading) checkEnd(rec tapfile.Record, captures int, rep *DecryptReport)
 	case rep.Damaged > 0:
 		// The damage already reported accounts for what is missing.
 	case end.Captures != captures:
-		a.countMalformed(rep, rec, fmt.Sprintf("the end record counts %d call records, but %d came before it", end.Captures, captures))
+		a.countMalformed(rep, rec, fmt.Sprintf("the end record counts %s call records, but %s came before it", human.Count(end.Captures), human.Count(captures)))
 	case captures != want:
-		a.countMalformed(rep, rec, fmt.Sprintf("the header's %s under %s make %d call records, but the archive holds %d", plural.Count(a.h.Sessions, "call"), plural.Count(len(a.schemes), "scheme"), want, captures))
+		a.countMalformed(rep, rec, fmt.Sprintf("the header's %s under %s make %s call records, but the archive holds %s", plural.Count(a.h.Sessions, "call"), plural.Count(len(a.schemes), "scheme"), human.Count(want), human.Count(captures)))
 	}
 }
 

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"sync/atomic"
 
 	"github.com/urfave/cli/v2"
@@ -117,7 +119,7 @@ func checkOutDir(dir string, force bool) (made bool, err error) {
 	fi, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if link, lerr := os.Readlink(dir); lerr == nil {
+		if link, lerr := os.Readlink(strings.TrimRight(dir, string(filepath.Separator))); lerr == nil {
 			return false, fmt.Errorf("--out %s is a link to %s, which does not exist; give capture a new directory, or a link to one", dir, link)
 		}
 		if err := os.Mkdir(dir, 0o755); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -132,13 +133,19 @@ func measureCapture(ctx context.Context, rep *archive.DecryptReport, workers int
 }
 
 // keyFiles drops the empty names a stray comma leaves in --keys
-// ("a.csv," or "a.csv,,b.csv"), and a name given twice.
+// ("a.csv," or "a.csv,,b.csv"), and a file named twice, however spelled.
 func keyFiles(names []string) []string {
 	var out []string
+	var files []os.FileInfo
 	for _, n := range names {
-		if strings.TrimSpace(n) != "" && !slices.Contains(out, n) {
-			out = append(out, n)
+		if strings.TrimSpace(n) == "" || slices.ContainsFunc(out, func(o string) bool { return filepath.Clean(o) == filepath.Clean(n) }) {
+			continue
 		}
+		fi, err := os.Stat(n)
+		if err == nil && slices.ContainsFunc(files, func(o os.FileInfo) bool { return o != nil && os.SameFile(o, fi) }) {
+			continue
+		}
+		out, files = append(out, n), append(files, fi)
 	}
 	return out
 }
