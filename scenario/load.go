@@ -17,6 +17,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/escrowlab/escrowlab/attack"
+	"github.com/escrowlab/escrowlab/internal/outpath"
 )
 
 // maxFileSize bounds a scenario file: a lesson fits in far less.
@@ -34,7 +35,7 @@ func LoadFile(path string) (*Spec, error) {
 		return nil, fmt.Errorf("reading scenario %s: %w", path, err)
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("reading scenario %s: %s; a scenario file is a regular file", path, notRegular(fi.Mode()))
+		return nil, fmt.Errorf("reading scenario %s: it is %s; a scenario file is a regular file", path, outpath.Describe(fi.Mode()))
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -49,21 +50,6 @@ func LoadFile(path string) (*Spec, error) {
 		return nil, FileErrors{{File: path, Msg: fmt.Sprintf("file is larger than %d bytes; a scenario file is a short YAML document", maxFileSize)}}
 	}
 	return Parse(path, buf.Bytes())
-}
-
-// notRegular says what a file that is not a regular file is.
-func notRegular(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "it is a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "it is a FIFO (named pipe)"
-	case m&fs.ModeSocket != 0:
-		return "it is a socket"
-	case m&fs.ModeDevice != 0:
-		return "it is a device"
-	}
-	return "it is not a regular file"
 }
 
 // Parse checks src, the text of the scenario file called name, and
